@@ -1,0 +1,93 @@
+/**
+ * One check's decisions: gates, trigger steps, overall status and the
+ * recommendation. Pure: (policy, snapshot, window state, now) in, verdicts out.
+ */
+import { topAnomalies, type Anomaly } from './anomalies.js';
+import { evaluateGate, gatesForPhase, type GateResult } from './gates.js';
+import type { MeasureContext } from './measures.js';
+import { advanceBlockers, type WindowState } from './phases.js';
+import type { Policy } from './policy.js';
+import { ARMED, remainingMs, stepTrigger, triggerDefs, type TriggerDef, type TriggerState } from './triggers.js';
+import type { Snapshot, Status } from './types.js';
+
+export type Recommendation = 'GO' | 'NO-GO' | 'HOLD' | 'ROLLBACK';
+
+export interface TriggerRow {
+  def: TriggerDef;
+  state: TriggerState;
+  /** Current value, null when the data is missing (the state is then kept, never fired). */
+  value: number | null;
+  problem?: string;
+  remainingMs: number | null;
+}
+
+export interface Decisions {
+  at: number;
+  gates: GateResult[];
+  triggers: TriggerRow[];
+  status: Status;
+  recommendation: Recommendation;
+  /** Why the recommendation is what it is, one line. */
+  because: string;
+  advanceBlockers: string[];
+  anomalies: Anomaly[];
+}
+
+const RANK: Record<Status, number> = { GREEN: 0, YELLOW: 1, UNKNOWN: 2, RED: 3 };
+
+export function worstStatus(statuses: Status[]): Status {
+  return statuses.reduce<Status>((w, s) => (RANK[s] > RANK[w] ? s : w), 'GREEN');
+}
+
+export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState, now: number): Decisions {
+  const ctx: MeasureContext = { snapshot, now, staleAfterMs: policy.staleAfterMs };
+  const phase = policy.phases[state.phaseIndex]!;
+  const gateDefs = gatesForPhase(policy, phase);
+  const gates = gateDefs.map((d) => evaluateGate(d, ctx));
+  const triggers = triggerDefs(policy).map((def): TriggerRow => {
+    const next = stepTrigger(def, state.triggers[def.id] ?? ARMED, ctx);
+    const reading = def.measure(ctx);
+    return { def, state: next, value: reading.value, problem: reading.problem, remainingMs: remainingMs(def, next, now) };
+  });
+  const fired = triggers.filter((t) => t.state.state === 'fired');
+  const breaching = triggers.filter((t) => t.state.state === 'breaching');
+  const triggerStatus: Status = fired.length ? 'RED' : breaching.length ? 'YELLOW' : 'GREEN';
+  const status = worstStatus([...gates.map((g) => g.status), triggerStatus]);
+  const { recommendation, because } = recommend(state, gates, fired, breaching);
+  return {
+    at: now,
+    gates,
+    triggers,
+    status,
+    recommendation,
+    because,
+    advanceBlockers: advanceBlockers(policy, state, gates, now),
+    anomalies: topAnomalies(gateDefs, ctx),
+  };
+}
+
+/** The new trigger states to carry into the next check. */
+export function triggerStates(d: Decisions): Record<string, TriggerState> {
+  return Object.fromEntries(d.triggers.map((t) => [t.def.id, t.state]));
+}
+
+function recommend(
+  state: WindowState,
+  gates: GateResult[],
+  fired: TriggerRow[],
+  breaching: TriggerRow[],
+): { recommendation: Recommendation; because: string } {
+  if (state.status === 'rolled-back') return { recommendation: 'ROLLBACK', because: 'window rolled back' };
+  if (fired.length) {
+    const f = fired[0]!.state;
+    return { recommendation: 'ROLLBACK', because: `trigger fired: ${f.state === 'fired' ? f.reason : fired[0]!.def.label}` };
+  }
+  if (breaching.length) {
+    return { recommendation: 'HOLD', because: `trigger breaching: ${breaching.map((t) => t.def.label).join(', ')}` };
+  }
+  const unknown = gates.filter((g) => g.status === 'UNKNOWN');
+  if (unknown.length) return { recommendation: 'HOLD', because: `no usable data: ${unknown.map((g) => g.label).join(', ')}` };
+  const failing = gates.filter((g) => g.status === 'RED' || g.status === 'YELLOW');
+  if (failing.length) return { recommendation: 'NO-GO', because: failing.map((g) => g.reason).join('; ') };
+  return { recommendation: 'GO', because: 'all gates GREEN, no trigger breaching' };
+}

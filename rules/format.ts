@@ -1,0 +1,36 @@
+/** Units a value is shown in; rules put values into reasons, so formatting lives with them. */
+export type Unit = 'ms' | 'pct' | 'x' | 'usd' | 'count' | 'delta';
+
+/** Human text for a value: 0.0051 pct → "0.51%", 0.031 delta → "+3.1%". */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  switch (unit) {
+    case 'ms':
+      return `${round(value, 1)} ms`;
+    case 'pct':
+      return `${round(value * 100, 2)}%`;
+    case 'delta':
+      return `${value >= 0 ? '+' : ''}${round(value * 100, 1)}%`;
+    case 'x':
+      return `${round(value, 2)}x`;
+    case 'usd':
+      return `$${value.toFixed(2)}`;
+    case 'count':
+      return String(Math.round(value));
+  }
+}
+
+/** "1h05m", "9m59s", "45s": durations in reasons and countdowns. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m`;
+  if (m > 0) return s === 0 ? `${m}m` : `${m}m${String(s).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+function round(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}

@@ -1,0 +1,58 @@
+/**
+ * Measures turn a snapshot into the one number a gate or trigger judges, with
+ * freshness applied. A measure never invents a value: missing, stale or
+ * non-finite input yields a Reading with `value: null` and the reason why.
+ */
+import { formatDuration } from './format.js';
+import { OVERALL, seriesKey, type KpiId, type Reading, type Snapshot, type Track } from './types.js';
+
+export interface MeasureContext {
+  snapshot: Snapshot;
+  now: number;
+  staleAfterMs: number;
+}
+
+export type Measure = (ctx: MeasureContext) => Reading;
+
+const missing = (problem: string, at: number | null = null): Reading => ({ value: null, at, problem });
+
+/** The latest value of one series, UNKNOWN-able: no data, stale, NaN or ±Inf. */
+export function read(ctx: MeasureContext, kpi: KpiId, track: Track, journey = OVERALL): Reading {
+  const sample = ctx.snapshot.latest.get(seriesKey(kpi, track, journey));
+  const where = journey === OVERALL ? `${kpi} ${track}` : `${kpi} ${track} ${journey}`;
+  if (!sample) return missing(`no data for ${where}`);
+  if (!Number.isFinite(sample.value)) return missing(`${where} is ${sample.value}`, sample.at);
+  const age = ctx.now - sample.at;
+  if (age > ctx.staleAfterMs) return missing(`${where} is stale (${formatDuration(age)} old)`, sample.at);
+  return { value: sample.value, at: sample.at };
+}
+
+/** Canary's own value. */
+export const canary = (kpi: KpiId, journey = OVERALL): Measure => (ctx) => read(ctx, kpi, 'canary', journey);
+
+/** Relative difference of canary against control: (canary − control) / control. */
+export const deltaVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>
+  combine(read(ctx, kpi, 'canary', journey), read(ctx, kpi, 'control', journey), (c, k) => (c - k) / k, kpi);
+
+/** Relative drop of canary against control: (control − canary) / control; positive is worse. */
+export const dropVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>
+  combine(read(ctx, kpi, 'canary', journey), read(ctx, kpi, 'control', journey), (c, k) => (k - c) / k, kpi);
+
+/** Canary divided by control, e.g. refund/void rate 2.4x control's. */
+export const ratioVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>
+  combine(read(ctx, kpi, 'canary', journey), read(ctx, kpi, 'control', journey), (c, k) => c / k, kpi);
+
+function combine(
+  a: Reading,
+  b: Reading,
+  fn: (canaryValue: number, controlValue: number) => number,
+  kpi: KpiId,
+): Reading {
+  if (a.value === null) return a;
+  if (b.value === null) return b;
+  if (b.value === 0) {
+    // A zero control makes a relative comparison meaningless, not infinitely bad.
+    return a.value === 0 ? { value: 0, at: Math.min(a.at!, b.at!) } : missing(`${kpi} control is 0`, b.at);
+  }
+  return { value: fn(a.value, b.value), at: Math.min(a.at!, b.at!) };
+}

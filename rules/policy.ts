@@ -1,0 +1,124 @@
+/**
+ * The release directive as data. Every number here is a default that a team
+ * overrides in its config; decision code never hard-codes a threshold.
+ */
+const MINUTE = 60_000;
+
+export interface PhasePolicy {
+  /** Canary share of traffic, percent. */
+  weight: number;
+  /** Minimum time in the phase before it may be left; for the last phase, the stable time before promotion. */
+  minDurationMs: number;
+  /** P95 latency gate for this phase, ms. */
+  p95GateMs: number;
+  /** Leaving this phase needs a recorded gate review (the CEO joins the 50% → 100% one). */
+  requiresApproval: boolean;
+}
+
+export interface JourneyPolicy {
+  name: string;
+  /** Critical journeys are gated and carry the P95 rollback trigger; others are only shown. */
+  critical: boolean;
+}
+
+/** A threshold on one KPI; `warn` marks the band where a passing value turns YELLOW. */
+export interface Limit {
+  threshold: number;
+  warn?: number;
+  /** What the warning line is, for the reason text; "warning line" when unset. */
+  warnLabel?: string;
+}
+
+export interface GatePolicy {
+  errorRateMax: Limit;
+  paymentsSuccessMin: Limit;
+  cacheHitMin: Limit;
+  dbSaturationMax: Limit;
+  /** Relative cost/user difference canary vs control, either way. */
+  costPerUserDeltaMax: Limit;
+  markupMin: Limit;
+  /** Largest relative drop of funnel conversion against control. */
+  funnelDropMax: { b2c: Limit; b2b: Limit };
+}
+
+export interface TriggerWindow {
+  /** How long the condition must hold before the trigger fires. */
+  forMs: number;
+  /** Consecutive breaching checks needed as well. */
+  consecutiveChecks: number;
+}
+
+export interface TriggerPolicy {
+  latencyP95: TriggerWindow & { thresholdMs: number };
+  errorRate: TriggerWindow & { threshold: number };
+  errorBudgetBurn: TriggerWindow & { threshold: number };
+  paymentsSuccess: TriggerWindow & { threshold: number };
+  /** Canary refund/void rate divided by control's. */
+  refundVoidRatio: TriggerWindow & { threshold: number };
+  cacheHit: TriggerWindow & { threshold: number };
+  dbSaturation: TriggerWindow & { threshold: number };
+  costPerUserDelta: TriggerWindow & { threshold: number };
+  markup: TriggerWindow & { threshold: number };
+}
+
+export interface Policy {
+  phases: PhasePolicy[];
+  journeys: JourneyPolicy[];
+  gates: GatePolicy;
+  triggers: TriggerPolicy;
+  checkIntervalMs: number;
+  /** A reading older than this is stale, and its gate UNKNOWN. */
+  staleAfterMs: number;
+  reportEveryMs: number;
+  /** Margin deviation against control that tags the CEO in the report. */
+  ceoMarginDeviation: number;
+  autoAdvance: boolean;
+  /** 'auto' rolls back the moment a trigger fires ("no debate"); 'prompt' asks the IC. */
+  onTrigger: 'auto' | 'prompt';
+}
+
+const win = (minutes: number, consecutiveChecks = 1): TriggerWindow => ({
+  forMs: minutes * MINUTE,
+  consecutiveChecks,
+});
+
+/** The directive's numbers. YELLOW bands (`warn`) are our defaults; the directive names none. */
+export const DEFAULT_POLICY: Policy = {
+  phases: [
+    { weight: 5, minDurationMs: 90 * MINUTE, p95GateMs: 130, requiresApproval: false },
+    { weight: 25, minDurationMs: 60 * MINUTE, p95GateMs: 130, requiresApproval: false },
+    { weight: 50, minDurationMs: 90 * MINUTE, p95GateMs: 120, requiresApproval: true },
+    { weight: 100, minDurationMs: 120 * MINUTE, p95GateMs: 120, requiresApproval: false },
+  ],
+  journeys: [
+    { name: 'checkout', critical: true },
+    { name: 'search', critical: true },
+    { name: 'organic-landing', critical: false },
+  ],
+  gates: {
+    errorRateMax: { threshold: 0.005, warn: 0.004 },
+    paymentsSuccessMin: { threshold: 0.995, warn: 0.997 },
+    cacheHitMin: { threshold: 0.85, warn: 0.87 },
+    dbSaturationMax: { threshold: 0.8, warn: 0.7 },
+    costPerUserDeltaMax: { threshold: 0.05, warn: 0.03 },
+    markupMin: { threshold: 4, warn: 4.2 },
+    funnelDropMax: { b2c: { threshold: 0.05, warn: 0.03 }, b2b: { threshold: 0.05, warn: 0.03 } },
+  },
+  triggers: {
+    latencyP95: { thresholdMs: 120, ...win(10, 2) },
+    errorRate: { threshold: 0.005, ...win(5) },
+    errorBudgetBurn: { threshold: 0.05, ...win(0) },
+    paymentsSuccess: { threshold: 0.995, ...win(5) },
+    refundVoidRatio: { threshold: 2, ...win(5) },
+    cacheHit: { threshold: 0.85, ...win(10) },
+    dbSaturation: { threshold: 0.8, ...win(10) },
+    costPerUserDelta: { threshold: 0.05, ...win(15) },
+    markup: { threshold: 4, ...win(15) },
+  },
+  checkIntervalMs: 30_000,
+  staleAfterMs: 60_000,
+  reportEveryMs: 15 * MINUTE,
+  ceoMarginDeviation: 0.03,
+  autoAdvance: false,
+  onTrigger: 'auto',
+};
