@@ -72,6 +72,8 @@ export interface Policy {
   reportEveryMs: number;
   /** Margin deviation against control that tags the CEO in the report. */
   ceoMarginDeviation: number;
+  /** Pre-flight payment caps for the canary: shown against the live counts, warned as they near. */
+  paymentCaps: { maxTransactions: number; maxPerTxUsd: number; globalUsd: number };
   autoAdvance: boolean;
   /** 'auto' rolls back the moment a trigger fires ("no debate"); 'prompt' asks the IC. */
   onTrigger: 'auto' | 'prompt';
@@ -119,6 +121,7 @@ export const DEFAULT_POLICY: Policy = {
   staleAfterMs: 60_000,
   reportEveryMs: 15 * MINUTE,
   ceoMarginDeviation: 0.03,
+  paymentCaps: { maxTransactions: 100, maxPerTxUsd: 20, globalUsd: 1500 },
   autoAdvance: false,
   onTrigger: 'auto',
 };

@@ -1,0 +1,43 @@
+/**
+ * Append-only JSONL, one record per decision, flushed to disk before the
+ * action is reported done, so a crash never loses what the IC did.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface AuditRecord {
+  at: string;
+  type: 'action' | 'trigger' | 'phase' | 'report' | 'start' | 'stop';
+  operator: string;
+  [field: string]: unknown;
+}
+
+export interface AuditSink {
+  append(record: AuditRecord): void;
+  readonly path: string | null;
+}
+
+export class FileAuditLog implements AuditSink {
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  append(record: AuditRecord): void {
+    const fd = openSync(this.path, 'a');
+    try {
+      writeSync(fd, `${JSON.stringify(record)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Keeps records in memory; for tests and for viewers that must not write. */
+export class MemoryAuditLog implements AuditSink {
+  readonly path = null;
+  readonly records: AuditRecord[] = [];
+  append(record: AuditRecord): void {
+    this.records.push(record);
+  }
+}

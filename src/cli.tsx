@@ -1,0 +1,74 @@
+/**
+ * The only composition root: flags → config → clock, source, adapter →
+ * engine → TUI or headless. Everything below receives its seams from here.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { InputError } from './config/input-error.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { runCheck } from './run/check-command.js';
+import { runHeadless } from './run/headless.js';
+import { setupWindow, type RunOptions } from './run/setup-window.js';
+
+const VERSION = '0.1.0';
+
+function speedArg(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('expected a number above 0, e.g. 60');
+  return n;
+}
+
+async function runWindow(opts: RunOptions): Promise<number> {
+  const setup = await setupWindow(opts, process.env, Date.now());
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  if (opts.headless) {
+    process.once('SIGINT', onSignal);
+    return exitCodeFor(await runHeadless(setup, { write: (l) => process.stdout.write(l) }, stop.signal));
+  }
+  const { runTui } = await import('./tui/run-tui.js');
+  return exitCodeFor(await runTui(setup, { stdout: process.stdout, stdin: process.stdin }));
+}
+
+const program = new Command('canary-tui')
+  .description('Terminal war room for a canary release. With no config it replays the bundled drill (REHEARSAL).')
+  .version(VERSION)
+  .option('--config <file>', 'window config, YAML or JSON')
+  .option('--headless', 'no screen: one JSON object per line on stdout')
+  .option('--speed <n>', 'rehearsal speed: virtual seconds per real second (default 60; headless: as fast as possible)', speedArg)
+  .option('--audit-dir <dir>', 'where the append-only audit log goes (default .canary-tui/audit)')
+  .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)')
+  .action(async (opts: RunOptions) => finish(await runWindow(opts)));
+
+program
+  .command('rehearse')
+  .description('replay a recorded drill on a virtual clock (default: the bundled drill)')
+  .argument('[fixture]', 'drill fixture file (JSON)')
+  .option('--config <file>', 'config layered over the drill\'s own')
+  .option('--headless', 'no screen: one JSON object per line on stdout')
+  .option('--speed <n>', 'virtual seconds per real second', speedArg)
+  .option('--audit-dir <dir>', 'where the audit log goes')
+  .option('--operator <name>', 'who is at the keyboard')
+  .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture })));
+
+program
+  .command('check')
+  .description('validate and lint a config; exit 0 when valid (lints are warnings), 2 when not')
+  .requiredOption('--config <file>', 'config to check')
+  .action(async (opts: { config: string }) => finish(await runCheck(opts.config, (l) => process.stdout.write(l))));
+
+function finish(code: number): void {
+  process.exitCode = code;
+  // Ink, timers or sockets must not keep a decided window alive.
+  setImmediate(() => process.exit(code));
+}
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof InputError) {
+    process.stderr.write(`canary-tui: bad input: ${e.message}\n`);
+    finish(EXIT.BAD_INPUT);
+    return;
+  }
+  process.stderr.write(`canary-tui: internal error: ${e instanceof Error ? e.message : 'unknown'}\n`);
+  finish(EXIT.INTERNAL_ERROR);
+});

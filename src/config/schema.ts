@@ -1,0 +1,81 @@
+/**
+ * The config file, as users write it. Every field is optional: what is left
+ * out comes from the directive's defaults (rules/policy.ts).
+ */
+import { z } from 'zod';
+import { durationMs, share } from './units.js';
+
+const limit = <T extends z.ZodType<number>>(value: T) =>
+  z.union([value, z.strictObject({ threshold: value, warn: value.optional() })]);
+
+const triggerWindow = { for: durationMs.optional(), consecutiveChecks: z.number().int().positive().optional() };
+const shareTrigger = z.strictObject({ threshold: share.optional(), ...triggerWindow });
+const numberTrigger = z.strictObject({ threshold: z.number().optional(), ...triggerWindow });
+
+export const configSchema = z.strictObject({
+  release: z
+    .strictObject({
+      tag: z.string().regex(/^v\d{8}\.\d+$/, 'expected a tag like v20261126.1').optional(),
+      commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'expected a commit SHA (7-40 hex digits)').optional(),
+      service: z.string().optional(),
+      region: z.string().optional(),
+      channel: z.string().optional(),
+      ceoHandle: z.string().optional(),
+    })
+    .optional(),
+  operator: z.string().min(1).optional(),
+  checkInterval: durationMs.optional(),
+  staleAfter: durationMs.optional(),
+  reportEvery: durationMs.optional(),
+  autoAdvance: z.boolean().optional(),
+  ceoMarginDeviation: share.optional(),
+  paymentCaps: z
+    .strictObject({ maxTransactions: z.number().int().positive(), maxPerTxUsd: z.number().positive(), globalUsd: z.number().positive() })
+    .partial()
+    .optional(),
+  onTrigger: z.enum(['auto', 'prompt']).optional(),
+  journeys: z.array(z.strictObject({ name: z.string().min(1), critical: z.boolean().default(true) })).min(1).optional(),
+  phases: z
+    .array(
+      z.strictObject({
+        weight: z.number().min(0).max(100),
+        minDuration: durationMs,
+        p95GateMs: z.number().positive(),
+        requiresApproval: z.boolean().default(false),
+      }),
+    )
+    .min(1)
+    .optional(),
+  gates: z
+    .strictObject({
+      errorRateMax: limit(share),
+      paymentsSuccessMin: limit(share),
+      cacheHitMin: limit(share),
+      dbSaturationMax: limit(share),
+      costPerUserDeltaMax: limit(share),
+      markupMin: limit(z.number().positive()),
+      funnelDropMax: z.strictObject({ b2c: limit(share).optional(), b2b: limit(share).optional() }),
+    })
+    .partial()
+    .optional(),
+  triggers: z
+    .strictObject({
+      latencyP95: z.strictObject({ thresholdMs: z.number().positive().optional(), ...triggerWindow }),
+      errorRate: shareTrigger,
+      errorBudgetBurn: shareTrigger,
+      paymentsSuccess: shareTrigger,
+      refundVoidRatio: numberTrigger,
+      cacheHit: shareTrigger,
+      dbSaturation: shareTrigger,
+      costPerUserDelta: shareTrigger,
+      markup: numberTrigger,
+    })
+    .partial()
+    .optional(),
+  source: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('fixture'), path: z.string().min(1) })]).optional(),
+  adapter: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('dry-run'), initialWeight: z.number().min(0).max(100).optional() })]).optional(),
+  audit: z.strictObject({ dir: z.string().min(1) }).optional(),
+  rehearsal: z.strictObject({ speed: z.number().positive() }).optional(),
+});
+
+export type UserConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,129 @@
+/**
+ * One engine, several faces (TUI, headless, rehearsal). A check polls the
+ * source, updates the store, runs the pure rules and carries out what they
+ * demand; actions go through the adapter and the audit log. It emits events
+ * and never renders.
+ */
+import { evaluate, triggerStates, type Decisions } from '../../rules/evaluate.js';
+import { initialWindow, isTerminal, type WindowState } from '../../rules/phases.js';
+import type { Policy } from '../../rules/policy.js';
+import type { Adapter } from '../adapters/adapter.js';
+import type { AuditSink } from '../audit/audit-log.js';
+import type { Clock } from '../clock/clock.js';
+import type { Source } from '../sources/source.js';
+import { SeriesStore } from '../store/series-store.js';
+import { EngineActions, type ActionResult } from './engine-actions.js';
+import type { EngineEvent } from './events.js';
+import { triggerEvents } from './trigger-events.js';
+import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
+import { buildReport } from '../report/slack-report.js';
+import { describeError } from './apply-weight.js';
+import type { Outcome } from '../exit-codes.js';
+
+export interface EngineDeps {
+  policy: Policy;
+  clock: Clock;
+  source: Source;
+  adapter: Adapter;
+  audit: AuditSink;
+  meta: WindowMeta;
+  store?: SeriesStore;
+}
+
+export type Listener = (event: EngineEvent) => void;
+
+export class Engine {
+  readonly store: SeriesStore;
+  state: WindowState;
+  decisions: Decisions | null = null;
+  readonly actions: EngineActions;
+  readonly #listeners = new Set<Listener>();
+
+  constructor(readonly deps: EngineDeps) {
+    this.store = deps.store ?? new SeriesStore();
+    // Weight 0 until the load balancer confirms the first phase (see start()); the report cadence starts now.
+    this.state = { ...initialWindow(deps.policy, deps.clock.now()), weight: 0, lastReportAt: deps.clock.now() };
+    this.actions = new EngineActions(this);
+  }
+
+  get policy(): Policy {
+    return this.deps.policy;
+  }
+
+  on(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: EngineEvent): void {
+    for (const l of this.#listeners) l(event);
+  }
+
+  iso(at = this.deps.clock.now()): string {
+    return new Date(at).toISOString();
+  }
+
+  /** Opens the window: the first phase's weight goes to the load balancer, confirmed. */
+  async start(): Promise<ActionResult> {
+    this.deps.audit.append({ at: this.iso(), type: 'start', operator: this.deps.meta.operator, mode: this.deps.meta.mode, adapter: this.deps.adapter.describe() });
+    return this.actions.open();
+  }
+
+  /** One check: poll → store → rules → what the rules demand. */
+  async check(): Promise<void> {
+    if (isTerminal(this.state)) return;
+    const now = this.deps.clock.now();
+    try {
+      this.store.push(await this.deps.source.read(now));
+    } catch (e) {
+      this.emit({ type: 'error', at: this.iso(now), message: `source ${this.deps.source.name}: ${describeError(e)}` });
+    }
+    const d = evaluate(this.policy, this.store.snapshot(), this.state, now);
+    for (const ev of triggerEvents(this.state.triggers, d.triggers, this.iso(now))) this.emit(ev);
+    this.state = { ...this.state, triggers: triggerStates(d) };
+    this.decisions = d;
+    this.emit({
+      type: 'check', at: this.iso(now), phase: this.state.phaseIndex + 1, weight: this.state.weight,
+      windowStatus: this.state.status, status: d.status, recommendation: d.recommendation, because: d.because,
+      gates: Object.fromEntries(d.gates.map((g) => [g.id, g.status])),
+    });
+    await this.#actOnDecisions(d);
+    this.#reportIfDue(now);
+  }
+
+  async #actOnDecisions(d: Decisions): Promise<void> {
+    const fired = d.triggers.find((t) => t.state.state === 'fired');
+    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto') {
+      await this.actions.rollback(AUTO_OPERATOR, `trigger ${fired.def.id} fired: ${fired.state.reason}`);
+      return;
+    }
+    const phase = this.policy.phases[this.state.phaseIndex]!;
+    if (this.policy.autoAdvance && this.state.status === 'running' && d.advanceBlockers.length === 0 && !phase.requiresApproval) {
+      await this.actions.advance(AUTO_OPERATOR, {});
+    }
+  }
+
+  #reportIfDue(now: number): void {
+    const last = this.state.lastReportAt ?? now;
+    if (now - last < this.policy.reportEveryMs && !isTerminal(this.state)) return;
+    this.state = { ...this.state, lastReportAt: now };
+    this.emit({ type: 'report', at: this.iso(now), text: this.report(now) });
+  }
+
+  /** The 15-minute report as of now; also what `c` copies. */
+  report(now = this.deps.clock.now()): string {
+    return buildReport({ meta: this.deps.meta, policy: this.policy, state: this.state, decisions: this.decisions, snapshot: this.store.snapshot(), now });
+  }
+
+  /** Runs checks until the window is decided, the source ends, or `signal` aborts. */
+  async run(signal: AbortSignal): Promise<Outcome> {
+    while (!signal.aborted) {
+      await this.check();
+      if (isTerminal(this.state)) return this.state.status as Outcome;
+      const endsAt = this.deps.meta.endsAt;
+      if (endsAt !== null && this.deps.clock.now() + this.policy.checkIntervalMs > endsAt) return 'ended';
+      await this.deps.clock.wait(this.policy.checkIntervalMs, signal);
+    }
+    return 'stopped';
+  }
+}

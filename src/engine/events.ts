@@ -1,0 +1,40 @@
+/**
+ * What the engine tells the world. The headless mode prints these as JSON
+ * lines; the TUI shows them in its event log. `at` is ISO time on the
+ * engine's clock (virtual in a drill).
+ */
+import type { Recommendation } from '../../rules/evaluate.js';
+import type { WindowStatus } from '../../rules/phases.js';
+import type { Status } from '../../rules/types.js';
+
+export type ActionKind = 'advance' | 'hold' | 'resume' | 'rollback';
+
+export type EngineEvent =
+  | {
+      type: 'check';
+      at: string;
+      phase: number;
+      weight: number;
+      windowStatus: WindowStatus;
+      status: Status;
+      recommendation: Recommendation;
+      because: string;
+      gates: Record<string, Status>;
+    }
+  | { type: 'phase'; at: string; phase: number; weight: number; windowStatus: WindowStatus; reason: string }
+  | { type: 'trigger'; at: string; id: string; state: 'armed' | 'breaching' | 'fired'; value: number | null; reason: string }
+  | {
+      type: 'action';
+      at: string;
+      action: ActionKind;
+      fromWeight: number;
+      toWeight: number;
+      reason: string;
+      operator: string;
+      ok: boolean;
+      detail: string;
+    }
+  | { type: 'report'; at: string; text: string }
+  | { type: 'error'; at: string; message: string };
+
+export type EngineEventType = EngineEvent['type'];

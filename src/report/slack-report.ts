@@ -1,0 +1,71 @@
+/**
+ * The 15-minute #ship-room status, in Slack mrkdwn, holding every field the
+ * directive lists. Only aggregates go in: no user, session or request data.
+ */
+import type { Decisions } from '../../rules/evaluate.js';
+import { formatDuration, formatValue, type Unit } from '../../rules/format.js';
+import type { WindowState } from '../../rules/phases.js';
+import type { Policy } from '../../rules/policy.js';
+import { buildReadout, ceoTagReasons, type Pair } from '../../rules/readout.js';
+import type { Snapshot } from '../../rules/types.js';
+import type { WindowMeta } from '../engine/window-meta.js';
+import { latencyTable } from './latency-table.js';
+
+export interface ReportInput {
+  meta: WindowMeta;
+  policy: Policy;
+  state: WindowState;
+  decisions: Decisions | null;
+  snapshot: Snapshot;
+  now: number;
+}
+
+const v = (x: number | null, unit: Unit) => formatValue(x, unit);
+const vs = (p: Pair, unit: Unit) => `${v(p.canary, unit)} (control ${v(p.control, unit)})`;
+
+export function buildReport(input: ReportInput): string {
+  const { meta, policy, state, decisions: d, now } = input;
+  const r = meta.release;
+  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs });
+  const phase = policy.phases[state.phaseIndex]!;
+  const status = d?.status ?? 'UNKNOWN';
+  const recommendation = d?.recommendation ?? 'HOLD';
+  const tag = ceoTagReasons(policy, status, readout);
+  const caps = policy.paymentCaps;
+  const p = readout.payments;
+  const e = readout.economics;
+  const lines = [
+    `*Canary status ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC* · ${r.service} ${r.tag} (\`${r.commit}\`) · ${r.region}${meta.mode === 'LIVE' ? '' : ` · _${meta.mode}_`}`,
+    `*Phase ${state.phaseIndex + 1}/${policy.phases.length} · ${state.weight}% canary* · ${formatDuration(now - state.phaseStartedAt)} of ${formatDuration(phase.minDurationMs)} · window ${state.status} · status *${status}*`,
+    ...(tag.length ? [`${r.ceoHandle} ${tag.join('; ')}`] : []),
+    '',
+    `*Latency (ms, canary / control), P95 gate ≤ ${phase.p95GateMs} ms*`,
+    '```',
+    ...latencyTable(readout.latency),
+    '```',
+    `*Errors* 5xx ${vs(readout.errors.fiveXx, 'pct')} · client JS ${vs(readout.errors.js, 'pct')} · gate ≤ ${v(policy.gates.errorRateMax.threshold, 'pct')} · error budget burn ${v(readout.errors.budgetBurn.canary, 'pct')} of daily`,
+    `*Payments E2E* ${vs(p.e2e, 'pct')} · gate ≥ ${v(policy.gates.paymentsSuccessMin.threshold, 'pct')} · refund/void ${vs(p.refundVoid, 'pct')} · caps ${v(p.txCount, 'count')}/${caps.maxTransactions} tx, ${v(p.usdTotal, 'usd')}/${v(caps.globalUsd, 'usd')}, largest ${v(p.maxTxUsd, 'usd')}/${v(caps.maxPerTxUsd, 'usd')}`,
+    `*Cache/DB* cache hit ${vs(readout.infra.cacheHit, 'pct')} · DB pool ${vs(readout.infra.dbSaturation, 'pct')}`,
+    `*Unit economics* cost/request Δ ${v(e.costPerRequest.delta, 'delta')} · cost/user Δ ${v(e.costPerUser.delta, 'delta')} · margin ${vs(e.margin, 'pct')} Δ ${v(e.margin.delta, 'delta')} · AI markup ${vs(e.markup, 'x')}`,
+    `*Funnels* B2C ${vs(readout.funnels.b2c, 'pct')} · B2B ${vs(readout.funnels.b2b, 'pct')}`,
+    '*Top 3 anomalies*',
+    ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : ['none above noise']),
+    ...triggerLines(d),
+    `*Recommendation: ${recommendation}* · ${d?.because ?? 'no check has run yet'}`,
+  ];
+  return lines.join('\n');
+}
+
+function triggerLines(d: Decisions | null): string[] {
+  if (!d) return [];
+  const hot = d.triggers.filter((t) => t.state.state !== 'armed');
+  if (!hot.length) return ['*Triggers* all armed, none breaching'];
+  return [
+    '*Triggers*',
+    ...hot.map((t) =>
+      t.state.state === 'fired'
+        ? `• FIRED ${t.def.label}: ${t.state.reason}`
+        : `• breaching ${t.def.label} ${formatValue(t.value, t.def.unit)}, fires in ${formatDuration(t.remainingMs ?? 0)}`,
+    ),
+  ];
+}

@@ -1,0 +1,24 @@
+/**
+ * The same engine with no screen: one JSON object per line on stdout for
+ * every check, phase change, trigger change, action, report and error.
+ */
+import { Engine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/events.js';
+import type { Outcome } from '../exit-codes.js';
+import type { WindowSetup } from './setup-window.js';
+
+export interface HeadlessIo {
+  write(line: string): void;
+}
+
+export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: AbortSignal): Promise<Outcome> {
+  const engine = new Engine(setup);
+  const print = (e: EngineEvent | Record<string, unknown>) => io.write(`${JSON.stringify(e)}\n`);
+  engine.on(print);
+  const opened = await engine.start();
+  if (!opened.ok) {
+    print({ type: 'error', at: engine.iso(), message: `could not open the window: ${opened.detail}` });
+    return 'stopped';
+  }
+  return engine.run(signal);
+}

@@ -1,0 +1,85 @@
+/**
+ * Flags and files → everything a window needs: policy, clock, source,
+ * adapter, audit, meta. All validation happens here, before anything runs,
+ * so bad input changes nothing.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { lintPolicy, type Lint } from '../config/lint.js';
+import { loadConfig, validateConfig } from '../config/load-config.js';
+import { InputError } from '../config/input-error.js';
+import type { UserConfig } from '../config/schema.js';
+import { mergeConfigs, toPolicy } from '../config/to-policy.js';
+import type { Policy } from '../../rules/policy.js';
+import { DryRunAdapter } from '../adapters/dry-run.js';
+import type { Adapter } from '../adapters/adapter.js';
+import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
+import { VirtualClock } from '../clock/virtual-clock.js';
+import type { Clock } from '../clock/clock.js';
+import { loadFixture } from '../fixture/load-fixture.js';
+import { FixtureSource } from '../sources/fixture-source.js';
+import type { Source } from '../sources/source.js';
+import type { WindowMeta } from '../engine/window-meta.js';
+import { bundledDrillPath } from './bundled-drill.js';
+
+export interface RunOptions {
+  config?: string;
+  fixture?: string;
+  headless?: boolean;
+  speed?: number;
+  auditDir?: string;
+  operator?: string;
+}
+
+export interface WindowSetup {
+  policy: Policy;
+  meta: WindowMeta;
+  clock: Clock;
+  source: Source;
+  adapter: Adapter;
+  audit: AuditSink;
+  lints: Lint[];
+}
+
+/** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
+export const DEFAULT_SPEED = 60;
+
+export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
+  if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
+  const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
+  const fixturePath = opts.fixture
+    ? resolve(opts.fixture)
+    : user.source?.type === 'fixture'
+      ? resolve(dirname(opts.config!), user.source.path)
+      : bundledDrillPath();
+  const fixture = await loadFixture(fixturePath);
+  const config = mergeConfigs(validateConfig(fixturePath, fixture.config, 'config'), user);
+  const policy = toPolicy(config);
+  const speed = opts.speed ?? (opts.headless ? Number.POSITIVE_INFINITY : (config.rehearsal?.speed ?? DEFAULT_SPEED));
+  const release = {
+    tag: config.release?.tag ?? '(untagged)',
+    commit: config.release?.commit ?? '(no sha)',
+    service: config.release?.service ?? 'service',
+    region: config.release?.region ?? '(region)',
+    channel: config.release?.channel ?? '#ship-room',
+    ceoHandle: config.release?.ceoHandle ?? '@ceo',
+  };
+  const meta: WindowMeta = {
+    release,
+    mode: 'REHEARSAL',
+    speed: Number.isFinite(speed) ? speed : null,
+    operator: opts.operator ?? config.operator ?? env.USER ?? 'unknown',
+    sourceName: `fixture ${fixture.name}`,
+    endsAt: Date.parse(fixture.end),
+  };
+  const windowId = `${release.tag}-rehearsal-${new Date(startedAtReal).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  const auditDir = resolve(opts.auditDir ?? config.audit?.dir ?? '.canary-tui/audit');
+  return {
+    policy,
+    meta,
+    clock: new VirtualClock(Date.parse(fixture.start), speed),
+    source: new FixtureSource(fixture),
+    adapter: new DryRunAdapter(config.adapter?.initialWeight ?? 0),
+    audit: new FileAuditLog(join(auditDir, `${windowId}.jsonl`)),
+    lints: lintPolicy(policy),
+  };
+}

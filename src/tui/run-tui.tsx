@@ -1,0 +1,74 @@
+/**
+ * The war-room face of the engine: renders the App from a fresh view model
+ * whenever the engine speaks and once a second for countdowns, skipping
+ * redraws when nothing visible changed. Keys arrive as named commands.
+ */
+import { render } from 'ink';
+import { App } from '../../views/App.js';
+import { buildViewModel } from '../../views/build-view-model.js';
+import type { Command } from '../../views/commands.js';
+import type { ViewModel } from '../../views/view-model.js';
+import { Engine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/events.js';
+import type { Outcome } from '../exit-codes.js';
+import { copyReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
+import type { WindowSetup } from '../run/setup-window.js';
+import { runCommand } from './run-command.js';
+
+export interface TuiIo {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  copy?: CopyDeps;
+}
+
+const EVENT_LOG_SIZE = 200;
+const REDRAW_EVERY_MS = 1000;
+
+export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
+  const engine = new Engine(setup);
+  const events: EngineEvent[] = [];
+  let flash: ViewModel['flash'] = null;
+  let lastJson = '';
+  const stop = new AbortController();
+  const copy: CopyDeps = io.copy ?? { writeClipboard: systemClipboard, writeTerminal: (b) => io.stdout.write(b) };
+
+  const model = (): ViewModel =>
+    buildViewModel({
+      meta: setup.meta, policy: setup.policy, state: engine.state, decisions: engine.decisions,
+      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, now: setup.clock.now(),
+    });
+  const onCommand = (command: Command): void => {
+    void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort() }).then((f) => {
+      if (f) flash = f;
+      redraw();
+    });
+  };
+  const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false });
+  function redraw(): void {
+    const next = model();
+    const json = JSON.stringify(next);
+    if (json === lastJson) return;
+    lastJson = json;
+    instance.rerender(<App model={next} onCommand={onCommand} />);
+  }
+  engine.on((e) => {
+    events.push(e);
+    if (events.length > EVENT_LOG_SIZE) events.shift();
+    if (e.type !== 'check') redraw();
+  });
+  void instance.waitUntilExit().then(() => stop.abort());
+  const ticker = setInterval(redraw, REDRAW_EVERY_MS);
+  try {
+    const opened = await engine.start();
+    let outcome: Outcome = opened.ok ? await engine.run(stop.signal) : 'stopped';
+    redraw();
+    // A decided window stays on screen until the IC has read it and pressed q.
+    if (outcome !== 'stopped') {
+      await new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener('abort', () => resolve())));
+    }
+    return outcome;
+  } finally {
+    clearInterval(ticker);
+    instance.unmount();
+  }
+}

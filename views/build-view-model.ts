@@ -1,0 +1,93 @@
+/**
+ * Pure: engine state + decisions + time → ViewModel. Countdowns are computed
+ * from `now`, so the shell can refresh them once a second without a check.
+ */
+import type { Decisions } from '../rules/evaluate.js';
+import { formatDuration, formatValue } from '../rules/format.js';
+import type { WindowState } from '../rules/phases.js';
+import type { Policy } from '../rules/policy.js';
+import { buildReadout, type Pair } from '../rules/readout.js';
+import type { Snapshot, Status } from '../rules/types.js';
+import type { EngineEvent } from '../src/engine/events.js';
+import type { WindowMeta } from '../src/engine/window-meta.js';
+import { eventModels } from './event-models.js';
+import type { TriggerModel, ViewModel } from './view-model.js';
+
+export interface ViewInput {
+  meta: WindowMeta;
+  policy: Policy;
+  state: WindowState;
+  decisions: Decisions | null;
+  snapshot: Snapshot;
+  events: readonly EngineEvent[];
+  adapter: string;
+  flash: ViewModel['flash'];
+  now: number;
+}
+
+const ms = (p: Pair, side: 'canary' | 'control') => (p[side] === null ? '—' : p[side]!.toFixed(0));
+
+export function buildViewModel(input: ViewInput): ViewModel {
+  const { meta, policy, state, decisions: d, now } = input;
+  const phase = policy.phases[state.phaseIndex]!;
+  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs });
+  const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
+  const r = meta.release;
+  const terminal = state.status === 'rolled-back' || state.status === 'promoted';
+  return {
+    header: {
+      title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
+      mode: meta.mode === 'REHEARSAL' && meta.speed ? `REHEARSAL ×${meta.speed}` : meta.mode,
+      clock: `${new Date(now).toISOString().slice(11, 19)} UTC`,
+      phase: `Phase ${state.phaseIndex + 1}/${policy.phases.length}`,
+      weight: state.weight,
+      windowStatus: state.status,
+      progress: { elapsedMs: now - state.phaseStartedAt, requiredMs: phase.minDurationMs },
+      status: d?.status ?? 'UNKNOWN',
+      recommendation: d?.recommendation ?? 'HOLD',
+      because: d?.because ?? 'waiting for the first check',
+      nextReportIn: formatDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
+      adapter: input.adapter,
+    },
+    latency: {
+      gateMs: phase.p95GateMs,
+      rows: readout.latency.map((row) => ({
+        journey: row.journey,
+        critical: row.critical,
+        p50: { canary: ms(row.p50, 'canary'), control: ms(row.p50, 'control') },
+        p95: { canary: ms(row.p95, 'canary'), control: ms(row.p95, 'control'), status: row.critical ? gateStatus.get(`p95:${row.journey}`) ?? 'UNKNOWN' : ('GREEN' as Status) },
+        p99: { canary: ms(row.p99, 'canary'), control: ms(row.p99, 'control') },
+      })),
+    },
+    gates: (d?.gates ?? []).map((g) => ({
+      id: g.id, label: g.label, status: g.status, value: formatValue(g.value, g.unit),
+      threshold: formatValue(g.threshold, g.unit).replace(/^\+/, ''), reason: g.reason,
+    })),
+    triggers: (d?.triggers ?? []).map((t): TriggerModel => {
+      const s = t.state;
+      const elapsedMs = s.state === 'breaching' ? now - s.since : s.state === 'fired' ? t.def.forMs : 0;
+      const note = s.state === 'fired' ? `FIRED ${new Date(s.at).toISOString().slice(11, 16)}`
+        : s.state === 'breaching' ? `fires in ${formatDuration(Math.max(0, t.def.forMs - elapsedMs))}`
+        : t.problem ?? 'armed';
+      return {
+        id: t.def.id, label: t.def.label, state: s.state, value: formatValue(t.value, t.def.unit),
+        threshold: `${t.def.breachWhen === 'above' ? '>' : '<'} ${formatValue(t.def.threshold, t.def.unit).replace(/^\+/, '')}`,
+        elapsedMs: Math.min(elapsedMs, t.def.forMs), windowMs: t.def.forMs,
+        checks: s.state === 'breaching' ? s.checks : 0, checksNeeded: t.def.consecutiveChecks, note,
+      };
+    }),
+    anomalies: (d?.anomalies ?? []).map((a) => a.text),
+    events: eventModels(input.events),
+    notices: phase.p95GateMs > policy.triggers.latencyP95.thresholdMs
+      ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms rollback trigger: between them a journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
+      : [],
+    flash: input.flash,
+    actions: {
+      canAdvance: !terminal && (d?.advanceBlockers.length ?? 1) === 0,
+      advanceBlockers: d?.advanceBlockers ?? ['no check has run yet'],
+      needsApproval: phase.requiresApproval,
+      held: state.status === 'held',
+      terminal,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** The event log's lines: newest last, one line each, tone by what happened. */
+import type { EngineEvent } from '../src/engine/events.js';
+import type { EventModel } from './view-model.js';
+
+export function eventModels(events: readonly EngineEvent[], limit = 8): EventModel[] {
+  const out: EventModel[] = [];
+  for (const e of events) {
+    const at = e.at.slice(11, 16);
+    if (e.type === 'phase') out.push({ at, text: `phase ${e.phase} · ${e.weight}% · ${e.windowStatus}: ${e.reason}`, tone: e.windowStatus === 'rolled-back' ? 'error' : 'info' });
+    else if (e.type === 'action') out.push({ at, text: `${e.action} ${e.fromWeight}%→${e.toWeight}% by ${e.operator}: ${e.ok ? 'OK' : 'FAILED'} · ${e.detail}`, tone: e.ok ? 'info' : 'error' });
+    else if (e.type === 'trigger') out.push({ at, text: `trigger ${e.id} ${e.state}: ${e.reason}`, tone: e.state === 'armed' ? 'info' : e.state === 'fired' ? 'error' : 'warn' });
+    else if (e.type === 'error') out.push({ at, text: e.message, tone: 'error' });
+    else if (e.type === 'report') out.push({ at, text: 'status report ready (press c to copy)', tone: 'info' });
+  }
+  return out.slice(-limit);
+}
