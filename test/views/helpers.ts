@@ -1,0 +1,31 @@
+/** Small helpers shared by the view tests. */
+import type { Key } from 'ink';
+
+/** Ink writes colours; assertions read the text as a NO_COLOR terminal would show it. */
+export function plain(frame: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (frame ?? '').replace(/\u001b\[[0-9;]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g, '');
+}
+
+/** Lets Ink parse the key and React re-render (setImmediate too: a lone Esc is flushed on one). */
+export async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+  await new Promise((r) => setImmediate(r));
+}
+
+/** A Key as Ink reports it, all flags off unless given. */
+export function keyOf(flags: Partial<Key> = {}): Key {
+  return {
+    upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+    home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+    backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+    ...flags,
+  };
+}
+
+/** The frame's line that contains `needle`, so an assertion is about one row, not the whole screen. */
+export function lineWith(frame: string, needle: string): string {
+  const line = frame.split('\n').find((l) => l.includes(needle));
+  if (line === undefined) throw new Error(`no line contains ${JSON.stringify(needle)} in:\n${frame}`);
+  return line;
+}

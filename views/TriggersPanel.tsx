@@ -1,0 +1,41 @@
+/**
+ * The automatic hold/rollback triggers, each with its countdown: a breach
+ * must last its window (and enough consecutive checks) before it fires, and
+ * the IC should see that clock running before the canary is pulled.
+ */
+import { Box, Text } from 'ink';
+import { bar, cell } from './bar.js';
+import { Section } from './Section.js';
+import { TRIGGER_STYLE } from './status-style.js';
+import type { TriggerModel } from './view-model.js';
+
+const W = { label: 24, value: 10, threshold: 10, bar: 10, checks: 10 } as const;
+
+export function TriggersPanel({ triggers }: { triggers: TriggerModel[] }) {
+  const fired = triggers.filter((t) => t.state === 'fired').length;
+  const breaching = triggers.filter((t) => t.state === 'breaching').length;
+  return (
+    <Section title="Rollback triggers" aside={`${fired} fired · ${breaching} breaching · ${triggers.length - fired - breaching} armed`}>
+      {triggers.map((t) => {
+        const style = TRIGGER_STYLE[t.state];
+        return (
+          <Box key={t.id}>
+            <Text wrap="truncate" color={style.color}>
+              {[
+                style.symbol,
+                cell(t.label, W.label),
+                cell(t.value, W.value, 'right'),
+                cell(t.threshold, W.threshold),
+                `[${bar(t.elapsedMs, t.windowMs, W.bar)}]`,
+                // Past the needed count the condition is met; "10/2 checks" would only push the note off screen.
+                cell(`${Math.min(t.checks, t.checksNeeded)}/${t.checksNeeded} checks`, W.checks),
+                t.note,
+              ].join(' ')}
+            </Text>
+          </Box>
+        );
+      })}
+      {triggers.length === 0 ? <Text dimColor>no check has run yet</Text> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Hotkeys as data rows (the Shopify CLI dashboard habit): the footer, the help
+ * overlay and the key handler all read this one table, so a key that is shown
+ * is a key that works, and a key that is hidden does nothing.
+ */
+import type { UiState } from './ui-state.js';
+import type { ViewModel } from './view-model.js';
+
+/** Named commands (gemini-cli style), not functions scattered in components. */
+export type CommandName = 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'help.toggle' | 'app.quit';
+
+export interface KeyRow {
+  command: CommandName;
+  key: string;
+  /** Labels depend on the window: "advance" or "override…", "hold" or "resume". */
+  label: (model: ViewModel) => string;
+  /** Whether the key does anything right now; false rows are hidden and ignored. */
+  condition: (model: ViewModel, ui: UiState) => boolean;
+  /** Changes live traffic irreversibly enough to deserve a mark and a confirmation. */
+  dangerous: boolean;
+  /** One line for the help overlay. */
+  help: string;
+}
+
+/** A row resolved against the current model, ready to print. */
+export interface ActiveKey {
+  command: CommandName;
+  key: string;
+  label: string;
+  dangerous: boolean;
+}
+
+/** No prompt and no help overlay: the dashboard itself has the keyboard. */
+const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen;
+/** Rollout keys disappear once the window is rolled back or promoted. */
+const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal;
+
+export const KEY_ROWS: readonly KeyRow[] = [
+  {
+    command: 'rollout.advance', key: 'a', label: (m) => (m.actions.canAdvance ? 'advance' : 'override…'), condition: live, dangerous: false,
+    help: 'next phase; with blockers, asks a reason to override; a gate review asks who approved',
+  },
+  {
+    command: 'rollout.hold', key: 'h', label: (m) => (m.actions.held ? 'resume' : 'hold'), condition: live, dangerous: false,
+    help: 'hold the canary at its weight, or resume the window',
+  },
+  {
+    command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: live, dangerous: true,
+    help: 'canary to 0% now; asks to press y first',
+  },
+  { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack to the clipboard' },
+  // The overlay closes with the same key that opened it, so '?' stays live while it is open.
+  { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'this help; Esc or ? closes it' },
+  { command: 'app.quit', key: 'q', label: () => 'quit', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'leave the war room' },
+];
+
+export function resolveKey(row: KeyRow, model: ViewModel): ActiveKey {
+  return { command: row.command, key: row.key, label: row.label(model), dangerous: row.dangerous };
+}
+
+/** The keys that work right now, in table order: what the footer shows. */
+export function activeKeys(model: ViewModel, ui: UiState): ActiveKey[] {
+  return KEY_ROWS.filter((row) => row.condition(model, ui)).map((row) => resolveKey(row, model));
+}
