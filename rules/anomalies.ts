@@ -34,7 +34,9 @@ function anomalyOf(def: GateDef, ctx: MeasureContext): Anomaly | null {
     if (r.value === null) return null;
     const bad = def.direction === 'abs' ? Math.abs(r.value) : r.value;
     if (bad <= 0) return null;
-    return make(def, bad / threshold, `${def.label} ${formatValue(r.value, def.unit)} (limit ±${formatValue(threshold, def.unit).replace(/^\+/, '')})`);
+    // Only a two-sided limit is "±": a funnel drop is limited one way.
+    const limit = `${def.direction === 'abs' ? '±' : ''}${formatValue(threshold, def.unit).replace(/^\+/, '')}`;
+    return make(def, bad / threshold, `${def.label} ${formatValue(r.value, def.unit)} (limit ${limit})`);
   }
   const c = read(ctx, def.kpi, 'canary', def.journey);
   const k = read(ctx, def.kpi, 'control', def.journey);

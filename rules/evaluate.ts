@@ -91,3 +91,15 @@ function recommend(
   if (failing.length) return { recommendation: 'NO-GO', because: failing.map((g) => g.reason).join('; ') };
   return { recommendation: 'GO', because: 'all gates GREEN, no trigger breaching' };
 }
+
+/**
+ * The verdict to show now. An action between checks (the IC rolls back)
+ * changes the window before the next check does, and the screen and the
+ * report must not keep saying GO for a window that is already at 0%.
+ */
+export function currentVerdict(state: WindowState, d: Decisions | null): { recommendation: Recommendation; because: string } {
+  if (state.status === 'rolled-back') return { recommendation: 'ROLLBACK', because: `rolled back at ${state.weight}%; ${d?.because ?? ''}`.replace(/; $/, '') };
+  if (state.status === 'promoted') return { recommendation: 'GO', because: 'promoted: 100% served its stable time' };
+  if (!d) return { recommendation: 'HOLD', because: 'no check has run yet' };
+  return { recommendation: d.recommendation, because: d.because };
+}

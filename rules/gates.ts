@@ -84,6 +84,9 @@ const SYMBOL: Record<Direction, [string, string]> = {
   abs: ['within ±', 'outside ±'],
 };
 
+/** "≤ 130 ms", but "within ±5%": no space after the ± sign. */
+const against = (symbol: string, limit: string): string => (symbol.endsWith('±') ? `${symbol}${limit}` : `${symbol} ${limit}`);
+
 export function evaluateGate(def: GateDef, ctx: MeasureContext): GateResult {
   const reading = def.measure(ctx);
   const { threshold, warn, warnLabel = 'warning line' } = def.limit;
@@ -95,7 +98,7 @@ export function evaluateGate(def: GateDef, ctx: MeasureContext): GateResult {
   const shown = formatValue(reading.value, def.unit);
   const [ok, bad] = SYMBOL[def.direction];
   if (!passes(reading.value, threshold, def.direction)) {
-    return { ...base, status: 'RED', value: reading.value, reason: `${def.label} ${shown} ${bad} ${limitText}` };
+    return { ...base, status: 'RED', value: reading.value, reason: `${def.label} ${shown} ${against(bad, limitText)}` };
   }
   if (warn !== undefined && !passes(reading.value, warn, def.direction)) {
     const warnText = formatValue(warn, def.unit).replace(/^\+/, '');
@@ -103,8 +106,8 @@ export function evaluateGate(def: GateDef, ctx: MeasureContext): GateResult {
       ...base,
       status: 'YELLOW',
       value: reading.value,
-      reason: `${def.label} ${shown} ${ok} ${limitText} but ${bad} ${warnText} ${warnLabel}`,
+      reason: `${def.label} ${shown} ${against(ok, limitText)} but ${against(bad, warnText)} ${warnLabel}`,
     };
   }
-  return { ...base, status: 'GREEN', value: reading.value, reason: `${def.label} ${shown} ${ok} ${limitText}` };
+  return { ...base, status: 'GREEN', value: reading.value, reason: `${def.label} ${shown} ${against(ok, limitText)}` };
 }

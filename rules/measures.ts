@@ -54,5 +54,12 @@ function combine(
     // A zero control makes a relative comparison meaningless, not infinitely bad.
     return a.value === 0 ? { value: 0, at: Math.min(a.at!, b.at!) } : missing(`${kpi} control is 0`, b.at);
   }
-  return { value: fn(a.value, b.value), at: Math.min(a.at!, b.at!) };
+  return { value: settle(fn(a.value, b.value)), at: Math.min(a.at!, b.at!) };
 }
+
+/**
+ * Subtraction leaves float noise: (2.10 − 2.00) / 2.00 is 0.050000000000000044,
+ * which would turn a cost/user exactly 5% up RED ("+5% outside ±5%"). Twelve
+ * significant digits keep every real difference and drop the noise.
+ */
+const settle = (value: number): number => Number(value.toPrecision(12));

@@ -31,6 +31,8 @@ async function runWindow(opts: RunOptions): Promise<number> {
 }
 
 const program = new Command('canary-tui')
+  // Flags after a subcommand belong to it: `rehearse --speed 120` must reach rehearse.
+  .enablePositionalOptions()
   .description('Terminal war room for a canary release. With no config it replays the bundled drill (REHEARSAL).')
   .version(VERSION)
   .option('--config <file>', 'window config, YAML or JSON')

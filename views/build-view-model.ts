@@ -2,7 +2,7 @@
  * Pure: engine state + decisions + time → ViewModel. Countdowns are computed
  * from `now`, so the shell can refresh them once a second without a check.
  */
-import type { Decisions } from '../rules/evaluate.js';
+import { currentVerdict, type Decisions } from '../rules/evaluate.js';
 import { formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
 import type { Policy } from '../rules/policy.js';
@@ -44,8 +44,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       windowStatus: state.status,
       progress: { elapsedMs: now - state.phaseStartedAt, requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
-      recommendation: d?.recommendation ?? 'HOLD',
-      because: d?.because ?? 'waiting for the first check',
+      ...currentVerdict(state, d),
       nextReportIn: formatDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
       adapter: input.adapter,
     },

@@ -124,6 +124,7 @@ export class Engine {
       if (endsAt !== null && this.deps.clock.now() + this.policy.checkIntervalMs > endsAt) return 'ended';
       await this.deps.clock.wait(this.policy.checkIntervalMs, signal);
     }
-    return 'stopped';
+    // The IC may have decided the window (r, y) while the loop waited for the next check.
+    return isTerminal(this.state) ? (this.state.status as Outcome) : 'stopped';
   }
 }

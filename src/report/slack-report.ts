@@ -2,7 +2,7 @@
  * The 15-minute #ship-room status, in Slack mrkdwn, holding every field the
  * directive lists. Only aggregates go in: no user, session or request data.
  */
-import type { Decisions } from '../../rules/evaluate.js';
+import { currentVerdict, type Decisions } from '../../rules/evaluate.js';
 import { formatDuration, formatValue, type Unit } from '../../rules/format.js';
 import type { WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
@@ -29,7 +29,7 @@ export function buildReport(input: ReportInput): string {
   const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs });
   const phase = policy.phases[state.phaseIndex]!;
   const status = d?.status ?? 'UNKNOWN';
-  const recommendation = d?.recommendation ?? 'HOLD';
+  const verdict = currentVerdict(state, d);
   const tag = ceoTagReasons(policy, status, readout);
   const caps = policy.paymentCaps;
   const p = readout.payments;
@@ -37,7 +37,7 @@ export function buildReport(input: ReportInput): string {
   const lines = [
     `*Canary status ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC* · ${r.service} ${r.tag} (\`${r.commit}\`) · ${r.region}${meta.mode === 'LIVE' ? '' : ` · _${meta.mode}_`}`,
     `*Phase ${state.phaseIndex + 1}/${policy.phases.length} · ${state.weight}% canary* · ${formatDuration(now - state.phaseStartedAt)} of ${formatDuration(phase.minDurationMs)} · window ${state.status} · status *${status}*`,
-    ...(tag.length ? [`${r.ceoHandle} ${tag.join('; ')}`] : []),
+    ...(tag.length ? [`${r.ceoHandle} tagged: ${tag.join("; ")}`] : []),
     '',
     `*Latency (ms, canary / control), P95 gate ≤ ${phase.p95GateMs} ms*`,
     '```',
@@ -51,7 +51,7 @@ export function buildReport(input: ReportInput): string {
     '*Top 3 anomalies*',
     ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : ['none above noise']),
     ...triggerLines(d),
-    `*Recommendation: ${recommendation}* · ${d?.because ?? 'no check has run yet'}`,
+    `*Recommendation: ${verdict.recommendation}* · ${verdict.because}`,
   ];
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * adapter, audit, meta. All validation happens here, before anything runs,
  * so bad input changes nothing.
  */
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
 import { loadConfig, validateConfig } from '../config/load-config.js';
@@ -67,7 +68,7 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     release,
     mode: 'REHEARSAL',
     speed: Number.isFinite(speed) ? speed : null,
-    operator: opts.operator ?? config.operator ?? env.USER ?? 'unknown',
+    operator: opts.operator ?? config.operator ?? env.USER ?? userInfo().username,
     sourceName: `fixture ${fixture.name}`,
     endsAt: Date.parse(fixture.end),
   };

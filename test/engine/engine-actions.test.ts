@@ -107,3 +107,15 @@ describe('engine actions', () => {
     expect(h.events.filter((e) => e.type === 'report').map((e) => e.at.slice(11, 16))).toEqual(['04:15', '04:30', '04:45', '05:00']);
   });
 });
+
+describe('engine run loop', () => {
+  it('a rollback by the IC while the loop waits ends the run as rolled back, not stopped', async () => {
+    const h = harness(syntheticFixture(30));
+    await h.engine.start();
+    const stop = new AbortController();
+    const run = h.engine.run(stop.signal);
+    await h.engine.actions.rollback('alice', 'IC call');
+    stop.abort();
+    expect(await run).toBe('rolled-back');
+  });
+});

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '../../dist/cli.js');
+
+describe('the built bin, headless', { timeout: 60_000 }, () => {
+  it('replays the bundled drill as fast as it can and exits with the rolled-back code', () => {
+    const auditDir = mkdtempSync(join(tmpdir(), 'canary-audit-'));
+    const run = spawnSync(process.execPath, [CLI, '--headless', '--audit-dir', auditDir, '--operator', 'drill-bot'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(3);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const l of lines) {
+      expect(typeof l.at).toBe('string');
+      expect(['check', 'phase', 'trigger', 'action', 'report', 'error']).toContain(l.type);
+    }
+    const timeline = lines.filter((l) => l.type === 'phase').map((l) => `${String(l.at).slice(11, 16)} ${l.weight}% ${l.windowStatus}`);
+    expect(timeline).toEqual(['05:30 25% running', '06:30 50% running', '06:55 0% rolled-back']);
+    const rollback = lines.find((l) => l.type === 'action' && l.action === 'rollback');
+    expect(rollback).toMatchObject({ fromWeight: 50, toWeight: 0, ok: true, operator: 'canary-tui (auto)' });
+    expect(String(rollback!.reason)).toContain('trigger p95:checkout fired');
+    // The search blip at minute 30 breaches and re-arms without firing.
+    const search = lines.filter((l) => l.type === 'trigger' && l.id === 'p95:search').map((l) => `${String(l.at).slice(11, 16)} ${l.state}`);
+    expect(search).toEqual(['04:30 breaching', '04:36 armed']);
+    expect(lines.filter((l) => l.type === 'report').length).toBeGreaterThanOrEqual(11);
+    const [auditFile] = readdirSync(auditDir);
+    const audit = readFileSync(join(auditDir, auditFile!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.filter((r) => r.type === 'action').map((r) => `${r.action} ${r.fromWeight}->${r.toWeight} ${r.ok}`)).toEqual([
+      'advance 0->5 true', 'advance 5->25 true', 'advance 25->50 true', 'rollback 50->0 true',
+    ]);
+  });
+
+  it('a bad config names the file and the path, and exits 2 without writing an audit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canary-bad-'));
+    const config = join(dir, 'window.yaml');
+    writeFileSync(config, 'triggers:\n  errorRate: { for: soon }\n');
+    const run = spawnSync(process.execPath, [CLI, '--headless', '--config', config, '--audit-dir', join(dir, 'audit')], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`canary-tui: bad input: ${config}: triggers.errorRate.for: expected a duration such as 1s, 5m, 90m or 2h, got "soon"\n`);
+    expect(readdirSync(dir)).toEqual(['window.yaml']);
+  });
+
+  it('check lints the directive’s gate/trigger overlap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canary-check-'));
+    const config = join(dir, 'window.yaml');
+    writeFileSync(config, 'checkInterval: 30s\n');
+    const run = spawnSync(process.execPath, [CLI, 'check', '--config', config], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${config}: phases[0].p95GateMs: warning: phase 1 (5%): the P95 gate 130 ms is looser than the rollback trigger 120 ms`);
+    expect(run.stdout).toContain('phases[1].p95GateMs');
+    expect(run.stdout).not.toContain('phases[2]');
+  });
+});

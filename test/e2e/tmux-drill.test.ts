@@ -1,0 +1,57 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession, waitFor } from './tmux.js';
+
+const CLI = join(import.meta.dirname, '../../dist/cli.js');
+
+function auditRecords(dir: string): Record<string, unknown>[] {
+  const files = readdirSync(dir);
+  if (files.length !== 1) return [];
+  return readFileSync(join(dir, files[0]!), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
+  let tmux: TmuxSession | null = null;
+  afterEach(() => tmux?.stop());
+
+  it('shows the drill, rolls back on r then y, logs it, copies the report and quits with code 3', async () => {
+    const audit = mkdtempSync(join(tmpdir(), 'canary-e2e-'));
+    tmux = new TmuxSession(120, 40);
+    const t = tmux;
+    t.start([process.execPath, CLI, '--speed', '60', '--audit-dir', audit, '--operator', 'e2e-ic'], { TERM: 'xterm-256color' });
+    const first = await waitFor('the first frame', () => (t.screen().includes('REHEARSAL') ? t.screen() : null), 15_000, () => t.screen());
+    expect(first).toContain('Phase 1/4');
+    expect(first).toContain('checkout');
+    expect(first).toContain('web-app v20261120.1');
+    t.keys('r');
+    await waitFor('the rollback confirmation', () => /press y to confirm/i.test(t.screen()), 5_000, () => t.screen());
+    t.keys('y');
+    const after = await waitFor('the rolled-back screen', () => (/rolled-back/i.test(t.screen()) ? t.screen() : null), 10_000, () => t.screen());
+    expect(after).toMatch(/5%→0%/);
+    const rollback = auditRecords(audit).find((r) => r.action === 'rollback');
+    expect(rollback).toMatchObject({ operator: 'e2e-ic', fromWeight: 5, toWeight: 0, ok: true, verified: 'confirmed' });
+    t.keys('c');
+    await waitFor('the copy notice', () => /copied/.test(t.screen()), 10_000, () => t.screen());
+    expect(t.screen()).toMatch(/copied through the terminal \(OSC 52\)|copied to the clipboard/);
+    if (t.screen().includes('OSC 52')) expect(t.buffer()).toContain('*Recommendation: ROLLBACK*');
+    t.keys('q');
+    const code = await waitFor('the exit', () => t.exitStatus() ?? null, 10_000, () => t.screen());
+    expect(code).toBe(3);
+  });
+
+  it('plays the whole drill fast and rolls back by itself at 50% on the checkout P95 trigger', async () => {
+    const audit = mkdtempSync(join(tmpdir(), 'canary-e2e-'));
+    tmux = new TmuxSession(120, 40);
+    const t = tmux;
+    t.start([process.execPath, CLI, '--speed', '3000', '--audit-dir', audit], { TERM: 'xterm-256color' });
+    const done = await waitFor('the automatic rollback', () => (/rolled-back/i.test(t.screen()) ? t.screen() : null), 30_000, () => t.screen());
+    expect(done).toContain('ROLLBACK');
+    expect(done).toMatch(/P95 checkout/);
+    const rollback = auditRecords(audit).find((r) => r.action === 'rollback');
+    expect(rollback).toMatchObject({ operator: 'canary-tui (auto)', fromWeight: 50, toWeight: 0, ok: true, phase: 3 });
+    t.keys('q');
+    expect(await waitFor('the exit', () => t.exitStatus() ?? null, 10_000, () => t.screen())).toBe(3);
+  });
+});
