@@ -15,7 +15,7 @@ await build({
   format: 'esm',
   target: 'node20',
   jsx: 'automatic',
-  minifyWhitespace: true,
+  minify: true,
   // clipboardy spawns helper binaries shipped beside it, so it must stay a real package.
   external: ['clipboardy'],
   alias: { 'react-devtools-core': './dist/devtools-stub.mjs' },
