@@ -2,6 +2,7 @@
  * Bad input (config, fixture, API response) gets one message naming the file,
  * the path inside it and what was expected. The CLI maps it to exit code 2.
  */
+import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 
 export class InputError extends Error {
@@ -45,4 +46,13 @@ export function fromZod(file: string, error: z.ZodError): InputError {
   const { path, message } = explain(error.issues[0]!);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
   return new InputError(file, formatPath(path), `${message}${more}`);
+}
+
+/** Reads a file the user named; an unreadable one is bad input, not a crash. */
+export async function readInputFile(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, '', `cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }

@@ -2,19 +2,12 @@
  * Reads a YAML or JSON config and validates it whole before anything uses it,
  * so a bad file changes nothing and says exactly where it is wrong.
  */
-import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { InputError, fromZod } from './input-error.js';
+import { InputError, fromZod, readInputFile } from './input-error.js';
 import { configSchema, type UserConfig } from './schema.js';
 
 export async function loadConfig(file: string): Promise<UserConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, '', `cannot read the config (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return parseConfig(file, text);
+  return parseConfig(file, await readInputFile(file, 'config'));
 }
 
 export function parseConfig(file: string, text: string, pathPrefix = ''): UserConfig {
