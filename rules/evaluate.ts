@@ -40,7 +40,7 @@ export function worstStatus(statuses: Status[]): Status {
 }
 
 export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState, now: number): Decisions {
-  const ctx: MeasureContext = { snapshot, now, staleAfterMs: policy.staleAfterMs };
+  const ctx: MeasureContext = { snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests };
   const phase = policy.phases[state.phaseIndex]!;
   const gateDefs = gatesForPhase(policy, phase);
   const gates = gateDefs.map((d) => evaluateGate(d, ctx));

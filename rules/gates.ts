@@ -3,7 +3,7 @@
  * policy for the current phase; evaluation is a pure function of a reading.
  */
 import { formatValue, type Unit } from './format.js';
-import { canary, deltaVsControl, dropVsControl, type Measure, type MeasureContext } from './measures.js';
+import { canary, deltaVsControl, driftBetween, dropVsControl, type Measure, type MeasureContext } from './measures.js';
 import type { Limit, PhasePolicy, Policy } from './policy.js';
 import { OVERALL, type KpiId, type Status } from './types.js';
 
@@ -68,6 +68,11 @@ export function gatesForPhase(policy: Policy, phase: PhasePolicy): GateDef[] {
     { id: 'econ:markup', label: 'AI markup', group: 'economics', kpi: 'markup', journey: OVERALL, relative: false, measure: canary('markup'), direction: 'min', limit: g.markupMin, unit: 'x' },
     { id: 'funnel:b2c', label: 'B2C funnel drop', group: 'funnels', kpi: 'funnel_b2c_conversion', journey: OVERALL, relative: true, measure: dropVsControl('funnel_b2c_conversion'), direction: 'max', limit: g.funnelDropMax.b2c, unit: 'delta' },
     { id: 'funnel:b2b', label: 'B2B funnel drop', group: 'funnels', kpi: 'funnel_b2b_conversion', journey: OVERALL, relative: true, measure: dropVsControl('funnel_b2b_conversion'), direction: 'max', limit: g.funnelDropMax.b2b, unit: 'delta' },
+    ...(policy.costReconcileTolerance === null ? [] : [{
+      id: 'econ:reconcile', label: 'Cost telemetry vs billing', group: 'economics' as const, kpi: 'cost_telemetry_per_user' as const, journey: OVERALL,
+      relative: true, measure: driftBetween('cost_telemetry_per_user', 'cost_per_user'), direction: 'abs' as const,
+      limit: { threshold: policy.costReconcileTolerance }, unit: 'delta' as const,
+    }]),
   ];
 }
 

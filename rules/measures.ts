@@ -10,6 +10,8 @@ export interface MeasureContext {
   snapshot: Snapshot;
   now: number;
   staleAfterMs: number;
+  /** Canary requests per check needed before canary readings count; 0 or unset: no guard. */
+  minCanaryRequests?: number;
 }
 
 export type Measure = (ctx: MeasureContext) => Reading;
@@ -24,6 +26,12 @@ export function read(ctx: MeasureContext, kpi: KpiId, track: Track, journey = OV
   if (!Number.isFinite(sample.value)) return missing(`${where} is ${sample.value}`, sample.at);
   const age = ctx.now - sample.at;
   if (age > ctx.staleAfterMs) return missing(`${where} is stale (${formatDuration(age)} old)`, sample.at);
+  if (track === 'canary' && kpi !== 'requests' && ctx.minCanaryRequests) {
+    // A canary with too little traffic says nothing yet: UNKNOWN, never GREEN.
+    const requests = read({ ...ctx, minCanaryRequests: 0 }, 'requests', 'canary');
+    if (requests.value === null) return missing(`canary request count unknown (${requests.problem}), needed for the ${ctx.minCanaryRequests}-request guard`, sample.at);
+    if (requests.value < ctx.minCanaryRequests) return missing(`too little canary traffic (${Math.round(requests.value)} < ${ctx.minCanaryRequests} requests)`, sample.at);
+  }
   return { value: sample.value, at: sample.at };
 }
 
@@ -37,6 +45,10 @@ export const deltaVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) 
 /** Relative drop of canary against control: (control − canary) / control; positive is worse. */
 export const dropVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>
   combine(read(ctx, kpi, 'canary', journey), read(ctx, kpi, 'control', journey), (c, k) => (k - c) / k, kpi);
+
+/** Relative drift of one KPI from another on the same track, e.g. cost telemetry against the billing estimate. */
+export const driftBetween = (kpi: KpiId, reference: KpiId, track: Track = 'canary'): Measure => (ctx) =>
+  combine(read(ctx, kpi, track), read(ctx, reference, track), (a, b) => (a - b) / b, reference);
 
 /** Canary divided by control, e.g. refund/void rate 2.4x control's. */
 export const ratioVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>

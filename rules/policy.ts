@@ -74,6 +74,12 @@ export interface Policy {
   ceoMarginDeviation: number;
   /** Pre-flight payment caps for the canary: shown against the live counts, warned as they near. */
   paymentCaps: { maxTransactions: number; maxPerTxUsd: number; globalUsd: number };
+  /** Largest drift of cost telemetry from the billing estimate; null when the team does not reconcile. */
+  costReconcileTolerance: number | null;
+  /** With no sample at all for this long, the engine holds the window (a trigger never fires on missing data). */
+  noDataHoldAfterMs: number;
+  /** Canary requests per check below which canary readings are UNKNOWN: too little traffic to judge. 0 turns the guard off. */
+  minCanaryRequests: number;
   autoAdvance: boolean;
   /** 'auto' rolls back the moment a trigger fires ("no debate"); 'prompt' asks the IC. */
   onTrigger: 'auto' | 'prompt';
@@ -122,6 +128,9 @@ export const DEFAULT_POLICY: Policy = {
   reportEveryMs: 15 * MINUTE,
   ceoMarginDeviation: 0.03,
   paymentCaps: { maxTransactions: 100, maxPerTxUsd: 20, globalUsd: 1500 },
+  costReconcileTolerance: null,
+  noDataHoldAfterMs: 5 * MINUTE,
+  minCanaryRequests: 0,
   autoAdvance: false,
   onTrigger: 'auto',
 };

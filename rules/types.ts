@@ -18,7 +18,7 @@ export const KPI_IDS = [
   'payments_e2e_success', 'refund_void_rate',
   'payments_tx_count', 'payments_usd_total', 'payments_max_tx_usd',
   'cache_hit', 'db_pool_saturation',
-  'cost_per_user', 'cost_per_request', 'margin', 'markup',
+  'cost_per_user', 'cost_per_request', 'margin', 'markup', 'cost_telemetry_per_user',
   'funnel_b2c_conversion', 'funnel_b2b_conversion',
   'requests',
 ] as const;

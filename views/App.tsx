@@ -53,6 +53,11 @@ export function App({ model, onCommand }: AppProps) {
   return (
     <Box flexDirection="column">
       <Header header={model.header} />
+      {model.banner ? (
+        <Text wrap="truncate" bold inverse color="red">
+          {` ✖ ${model.banner} `}
+        </Text>
+      ) : null}
       {ui.helpOpen ? (
         <HelpOverlay model={model} />
       ) : (

@@ -10,6 +10,7 @@ import { buildReadout, type Pair } from '../rules/readout.js';
 import type { Snapshot, Status } from '../rules/types.js';
 import type { EngineEvent } from '../src/engine/events.js';
 import type { WindowMeta } from '../src/engine/window-meta.js';
+import type { SourceHealth } from '../src/engine/source-health.js';
 import { eventModels } from './event-models.js';
 import type { TriggerModel, ViewModel } from './view-model.js';
 
@@ -22,6 +23,8 @@ export interface ViewInput {
   events: readonly EngineEvent[];
   adapter: string;
   flash: ViewModel['flash'];
+  /** Data-source health; absent in tests that do not care. */
+  health?: SourceHealth;
   now: number;
 }
 
@@ -30,7 +33,7 @@ const ms = (p: Pair, side: 'canary' | 'control') => (p[side] === null ? '—' : 
 export function buildViewModel(input: ViewInput): ViewModel {
   const { meta, policy, state, decisions: d, now } = input;
   const phase = policy.phases[state.phaseIndex]!;
-  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs });
+  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests });
   const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
   const r = meta.release;
   const terminal = state.status === 'rolled-back' || state.status === 'promoted';
@@ -81,6 +84,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms rollback trigger: between them a journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
       : [],
     flash: input.flash,
+    banner: sourceBanner(input.health, now),
     actions: {
       canAdvance: !terminal && (d?.advanceBlockers.length ?? 1) === 0,
       advanceBlockers: d?.advanceBlockers ?? ['no check has run yet'],
@@ -89,4 +93,10 @@ export function buildViewModel(input: ViewInput): ViewModel {
       terminal,
     },
   };
+}
+
+function sourceBanner(health: SourceHealth | undefined, now: number): string | null {
+  if (!health || health.unreachableSince === null) return null;
+  const last = health.lastSampleAt === null ? 'no data received yet' : `values are the last good ones, ${formatDuration(now - health.lastSampleAt)} old`;
+  return `DATA SOURCE UNREACHABLE for ${formatDuration(now - health.unreachableSince)}: ${last}; advancing is blocked`;
 }

@@ -69,6 +69,8 @@ export interface ViewModel {
   triggers: TriggerModel[];
   anomalies: string[];
   events: EventModel[];
+  /** Red banner over everything else: the data source is down, values are the last good ones. */
+  banner: string | null;
   /** Standing notes such as the gate/trigger overlap of this phase. */
   notices: string[];
   /** The last thing the app wants the IC to notice (copy result, refused action). */

@@ -41,3 +41,19 @@ export class MemoryAuditLog implements AuditSink {
     this.records.push(record);
   }
 }
+
+/** Defence in depth: whatever reaches the audit passes the redactor first. */
+export class ScrubbingAuditLog implements AuditSink {
+  constructor(
+    private readonly inner: AuditSink,
+    private readonly scrub: (text: string) => string,
+  ) {}
+
+  get path(): string | null {
+    return this.inner.path;
+  }
+
+  append(record: AuditRecord): void {
+    this.inner.append(JSON.parse(this.scrub(JSON.stringify(record))) as AuditRecord);
+  }
+}

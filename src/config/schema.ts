@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { durationMs, share } from './units.js';
+import { secretRefSchema } from './secrets.js';
+import { prometheusSourceSchema } from '../sources/prometheus/prometheus-config.js';
 
 const limit = <T extends z.ZodType<number>>(value: T) =>
   z.union([value, z.strictObject({ threshold: value, warn: value.optional() })]);
@@ -28,6 +30,9 @@ export const configSchema = z.strictObject({
   staleAfter: durationMs.optional(),
   reportEvery: durationMs.optional(),
   autoAdvance: z.boolean().optional(),
+  noDataHoldAfter: durationMs.optional(),
+  costReconcileTolerance: share.optional(),
+  minCanaryRequests: z.number().int().nonnegative().optional(),
   ceoMarginDeviation: share.optional(),
   paymentCaps: z
     .strictObject({ maxTransactions: z.number().int().positive(), maxPerTxUsd: z.number().positive(), globalUsd: z.number().positive() })
@@ -72,7 +77,12 @@ export const configSchema = z.strictObject({
     })
     .partial()
     .optional(),
-  source: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('fixture'), path: z.string().min(1) })]).optional(),
+  source: z
+    .discriminatedUnion('type', [z.strictObject({ type: z.literal('fixture'), path: z.string().min(1) }), prometheusSourceSchema])
+    .optional(),
+  billing: z
+    .strictObject({ url: z.url(), token: secretRefSchema.optional(), timeout: durationMs.default(5000) })
+    .optional(),
   adapter: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('dry-run'), initialWeight: z.number().min(0).max(100).optional() })]).optional(),
   audit: z.strictObject({ dir: z.string().min(1) }).optional(),
   rehearsal: z.strictObject({ speed: z.number().positive() }).optional(),

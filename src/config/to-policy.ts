@@ -66,6 +66,9 @@ export function toPolicy(config: UserConfig): Policy {
     reportEveryMs: config.reportEvery ?? d.reportEveryMs,
     ceoMarginDeviation: config.ceoMarginDeviation ?? d.ceoMarginDeviation,
     paymentCaps: { ...d.paymentCaps, ...config.paymentCaps },
+    costReconcileTolerance: config.costReconcileTolerance ?? d.costReconcileTolerance,
+    noDataHoldAfterMs: config.noDataHoldAfter ?? d.noDataHoldAfterMs,
+    minCanaryRequests: config.minCanaryRequests ?? d.minCanaryRequests,
     autoAdvance: config.autoAdvance ?? d.autoAdvance,
     onTrigger: config.onTrigger ?? d.onTrigger,
   };

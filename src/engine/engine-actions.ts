@@ -6,6 +6,7 @@
  */
 import { advance, advanceBlockers, hold, isLastPhase, isTerminal, resume, rollback, type WindowState } from '../../rules/phases.js';
 import { applyWeight, type WeightOutcome } from './apply-weight.js';
+import { sourceBlockers } from './source-health.js';
 import type { Engine } from './engine.js';
 import type { ActionKind } from './events.js';
 
@@ -37,6 +38,9 @@ export class EngineActions {
     const gates = engine.decisions?.gates ?? [];
     const blockers = engine.decisions ? advanceBlockers(engine.policy, s, gates, now) : ['no check has run yet'];
     if (isTerminal(s)) return this.#refuse('advance', operator, `window is ${s.status}`);
+    // Advancing blind is never allowed, not even with an override.
+    const blind = sourceBlockers(engine.health, now);
+    if (blind.length) return this.#refuse('advance', operator, blind.join('; '));
     if (blockers.length && !opts.override?.trim()) return this.#refuse('advance', operator, blockers.join('; '));
     const phase = engine.policy.phases[s.phaseIndex]!;
     if (phase.requiresApproval && !opts.approvedBy?.trim()) {

@@ -10,7 +10,9 @@ import type { Policy } from '../../rules/policy.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Clock } from '../clock/clock.js';
-import type { Source } from '../sources/source.js';
+import type { Source, SourceResult } from '../sources/source.js';
+import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
+import { formatDuration } from '../../rules/format.js';
 import { SeriesStore } from '../store/series-store.js';
 import { EngineActions, type ActionResult } from './engine-actions.js';
 import type { EngineEvent } from './events.js';
@@ -36,13 +38,16 @@ export class Engine {
   readonly store: SeriesStore;
   state: WindowState;
   decisions: Decisions | null = null;
+  health: SourceHealth = HEALTHY;
   readonly actions: EngineActions;
+  readonly startedAt: number;
   readonly #listeners = new Set<Listener>();
 
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
     // Weight 0 until the load balancer confirms the first phase (see start()); the report cadence starts now.
-    this.state = { ...initialWindow(deps.policy, deps.clock.now()), weight: 0, lastReportAt: deps.clock.now() };
+    this.startedAt = deps.clock.now();
+    this.state = { ...initialWindow(deps.policy, this.startedAt), weight: 0, lastReportAt: this.startedAt };
     this.actions = new EngineActions(this);
   }
 
@@ -73,12 +78,18 @@ export class Engine {
   async check(): Promise<void> {
     if (isTerminal(this.state)) return;
     const now = this.deps.clock.now();
+    let result: SourceResult;
     try {
-      this.store.push(await this.deps.source.read(now));
+      result = await this.deps.source.read(now);
     } catch (e) {
-      this.emit({ type: 'error', at: this.iso(now), message: `source ${this.deps.source.name}: ${describeError(e)}` });
+      result = { samples: [], problems: [{ kind: 'unreachable', message: `${this.deps.source.name}: ${describeError(e)}` }] };
     }
+    this.store.push(result.samples);
+    const health = nextHealth(this.health, result, now);
+    for (const p of newProblems(this.health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
+    this.health = health;
     const d = evaluate(this.policy, this.store.snapshot(), this.state, now);
+    d.advanceBlockers.unshift(...sourceBlockers(health, now));
     for (const ev of triggerEvents(this.state.triggers, d.triggers, this.iso(now))) this.emit(ev);
     this.state = { ...this.state, triggers: triggerStates(d) };
     this.decisions = d;
@@ -95,6 +106,11 @@ export class Engine {
     const fired = d.triggers.find((t) => t.state.state === 'fired');
     if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto') {
       await this.actions.rollback(AUTO_OPERATOR, `trigger ${fired.def.id} fired: ${fired.state.reason}`);
+      return;
+    }
+    const quietFor = this.deps.clock.now() - (this.health.lastSampleAt ?? this.startedAt);
+    if (this.state.status === 'running' && quietFor >= this.policy.noDataHoldAfterMs) {
+      await this.actions.hold(AUTO_OPERATOR, `no data for ${formatDuration(quietFor)}: holding until the IC resumes`);
       return;
     }
     const phase = this.policy.phases[this.state.phaseIndex]!;

@@ -26,7 +26,7 @@ const vs = (p: Pair, unit: Unit) => `${v(p.canary, unit)} (control ${v(p.control
 export function buildReport(input: ReportInput): string {
   const { meta, policy, state, decisions: d, now } = input;
   const r = meta.release;
-  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs });
+  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests });
   const phase = policy.phases[state.phaseIndex]!;
   const status = d?.status ?? 'UNKNOWN';
   const verdict = currentVerdict(state, d);

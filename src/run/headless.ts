@@ -13,7 +13,8 @@ export interface HeadlessIo {
 
 export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: AbortSignal): Promise<Outcome> {
   const engine = new Engine(setup);
-  const print = (e: EngineEvent | Record<string, unknown>) => io.write(`${JSON.stringify(e)}\n`);
+  const scrub = (text: string) => (setup.redactor ? setup.redactor.scrub(text) : text);
+  const print = (e: EngineEvent | Record<string, unknown>) => io.write(`${scrub(JSON.stringify(e))}\n`);
   engine.on(print);
   const opened = await engine.start();
   if (!opened.ok) {

@@ -3,17 +3,16 @@
  * adapter, audit, meta. All validation happens here, before anything runs,
  * so bad input changes nothing.
  */
-import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
+import type { Redactor } from '../config/secrets.js';
 import { loadConfig, validateConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
 import { mergeConfigs, toPolicy } from '../config/to-policy.js';
 import type { Policy } from '../../rules/policy.js';
-import { DryRunAdapter } from '../adapters/dry-run.js';
 import type { Adapter } from '../adapters/adapter.js';
-import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
+import type { AuditSink } from '../audit/audit-log.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { Clock } from '../clock/clock.js';
 import { loadFixture } from '../fixture/load-fixture.js';
@@ -21,6 +20,8 @@ import { FixtureSource } from '../sources/fixture-source.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { bundledDrillPath } from './bundled-drill.js';
+import { setupLive } from './setup-live.js';
+import { windowParts } from './window-parts.js';
 
 export interface RunOptions {
   config?: string;
@@ -39,6 +40,8 @@ export interface WindowSetup {
   adapter: Adapter;
   audit: AuditSink;
   lints: Lint[];
+  /** Scrubs resolved secrets from any text leaving the process; absent when no secret was resolved. */
+  redactor?: Redactor;
 }
 
 /** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
@@ -47,6 +50,9 @@ export const DEFAULT_SPEED = 60;
 export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
+  if (!opts.fixture && user.source?.type === 'prometheus') {
+    return setupLive(opts, user, env, startedAtReal);
+  }
   const fixturePath = opts.fixture
     ? resolve(opts.fixture)
     : user.source?.type === 'fixture'
@@ -56,31 +62,13 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   const config = mergeConfigs(validateConfig(fixturePath, fixture.config, 'config'), user);
   const policy = toPolicy(config);
   const speed = opts.speed ?? (opts.headless ? Number.POSITIVE_INFINITY : (config.rehearsal?.speed ?? DEFAULT_SPEED));
-  const release = {
-    tag: config.release?.tag ?? '(untagged)',
-    commit: config.release?.commit ?? '(no sha)',
-    service: config.release?.service ?? 'service',
-    region: config.release?.region ?? '(region)',
-    channel: config.release?.channel ?? '#ship-room',
-    ceoHandle: config.release?.ceoHandle ?? '@ceo',
-  };
-  const meta: WindowMeta = {
-    release,
-    mode: 'REHEARSAL',
-    speed: Number.isFinite(speed) ? speed : null,
-    operator: opts.operator ?? config.operator ?? env.USER ?? userInfo().username,
-    sourceName: `fixture ${fixture.name}`,
-    endsAt: Date.parse(fixture.end),
-  };
-  const windowId = `${release.tag}-rehearsal-${new Date(startedAtReal).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
-  const auditDir = resolve(opts.auditDir ?? config.audit?.dir ?? '.canary-tui/audit');
+  const common = windowParts(config, opts, env, 'REHEARSAL', startedAtReal);
   return {
+    ...common,
     policy,
-    meta,
+    meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: `fixture ${fixture.name}`, endsAt: Date.parse(fixture.end) },
     clock: new VirtualClock(Date.parse(fixture.start), speed),
     source: new FixtureSource(fixture),
-    adapter: new DryRunAdapter(config.adapter?.initialWeight ?? 0),
-    audit: new FileAuditLog(join(auditDir, `${windowId}.jsonl`)),
     lints: lintPolicy(policy),
   };
 }

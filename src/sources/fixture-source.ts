@@ -5,7 +5,7 @@
  */
 import type { Sample } from '../../rules/types.js';
 import type { Fixture, FixtureSeries } from '../fixture/schema.js';
-import type { Source } from './source.js';
+import type { Source, SourceResult } from './source.js';
 
 export class FixtureSource implements Source {
   readonly name: string;
@@ -14,14 +14,14 @@ export class FixtureSource implements Source {
     this.name = `fixture ${fixture.name}`;
   }
 
-  async read(at: number): Promise<Sample[]> {
+  async read(at: number): Promise<SourceResult> {
     const out: Sample[] = [];
     for (const series of this.fixture.series) {
       const sample = latestAtOrBefore(series, at / 1000);
       if (!sample || sample[1] === null) continue;
       out.push({ kpi: series.kpi, track: series.track, journey: series.journey, value: sample[1], at: sample[0] * 1000 });
     }
-    return out;
+    return { samples: out, problems: [] };
   }
 }
 

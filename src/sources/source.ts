@@ -1,22 +1,39 @@
 /**
  * Where numbers come from. A source answers "what were the KPIs at time t";
- * the time is explicit so live polling and replay share one interface.
+ * the time is explicit so live polling and replay share one interface. One
+ * bad query must not blank the others, so a read returns what it got plus
+ * the problems it met, each naming its KPI.
  */
-import type { Sample } from '../../rules/types.js';
+import type { KpiId, Sample } from '../../rules/types.js';
+
+export interface SourceProblem {
+  /** 'unreachable': nothing answered; 'bad-query': the server refused the query; 'bad-response': an answer we cannot trust. */
+  kind: 'unreachable' | 'bad-query' | 'bad-response';
+  kpi?: KpiId;
+  /** Safe to show: never holds a credential. */
+  message: string;
+}
+
+export interface SourceResult {
+  samples: Sample[];
+  problems: SourceProblem[];
+}
 
 export interface Source {
   readonly name: string;
-  /** Samples observed at or before `at`. Rejects with a SourceError on failure. */
-  read(at: number): Promise<Sample[]>;
+  read(at: number): Promise<SourceResult>;
 }
 
-/** A failure a source can explain to the IC; never carries credentials. */
-export class SourceError extends Error {
-  constructor(
-    readonly source: string,
-    message: string,
-  ) {
-    super(`${source}: ${message}`);
-    this.name = 'SourceError';
+/** Reads every source at once; their samples and problems add up. */
+export class CompositeSource implements Source {
+  readonly name: string;
+
+  constructor(private readonly sources: readonly Source[]) {
+    this.name = sources.map((s) => s.name).join(' + ');
+  }
+
+  async read(at: number): Promise<SourceResult> {
+    const results = await Promise.all(this.sources.map((s) => s.read(at)));
+    return { samples: results.flatMap((r) => r.samples), problems: results.flatMap((r) => r.problems) };
   }
 }

@@ -35,7 +35,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   const model = (): ViewModel =>
     buildViewModel({
       meta: setup.meta, policy: setup.policy, state: engine.state, decisions: engine.decisions,
-      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, now: setup.clock.now(),
+      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, health: engine.health, now: setup.clock.now(),
     });
   const onCommand = (command: Command): void => {
     void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort() }).then((f) => {

@@ -85,6 +85,7 @@ function healthy(): ViewModel {
     ],
     notices: [],
     flash: null,
+    banner: null,
     actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false },
   };
 }

@@ -1,0 +1,43 @@
+/**
+ * A live window: wall-clock time, Prometheus (direct or through Grafana) and
+ * optionally the billing API. Secrets are resolved here, once, and
+ * registered with the redactor before anything can print them.
+ */
+import { resolve } from 'node:path';
+import { ScrubbingAuditLog } from '../audit/audit-log.js';
+import { RealClock } from '../clock/clock.js';
+import { lintPolicy } from '../config/lint.js';
+import type { UserConfig } from '../config/schema.js';
+import { Redactor, resolveSecret } from '../config/secrets.js';
+import { toPolicy } from '../config/to-policy.js';
+import { BillingSource } from '../sources/billing-source.js';
+import { createPrometheusDriver } from '../sources/prometheus/prometheus-client.js';
+import { PrometheusSource } from '../sources/prometheus/prometheus-source.js';
+import { CompositeSource, type Source } from '../sources/source.js';
+import type { RunOptions, WindowSetup } from './setup-window.js';
+import { windowParts } from './window-parts.js';
+
+export function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): WindowSetup {
+  if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
+  const file = resolve(opts.config!);
+  const redactor = new Redactor();
+  const policy = toPolicy(config);
+  const prom = new PrometheusSource(config.source, createPrometheusDriver(config.source, { configFile: file, env, redactor }), redactor);
+  const sources: Source[] = [prom];
+  if (config.billing) {
+    const token = config.billing.token ? resolveSecret(config.billing.token, { file, path: 'billing.token' }, env, redactor) : undefined;
+    sources.push(new BillingSource({ url: config.billing.url, timeoutMs: config.billing.timeout, ...(token ? { authorization: `Bearer ${token}` } : {}) }, redactor));
+  }
+  const source = sources.length === 1 ? prom : new CompositeSource(sources);
+  const common = windowParts(config, opts, env, 'LIVE', startedAtReal);
+  return {
+    ...common,
+    audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)),
+    policy,
+    meta: { ...common.meta, sourceName: source.name },
+    clock: new RealClock(),
+    source,
+    lints: lintPolicy(policy),
+    redactor,
+  };
+}

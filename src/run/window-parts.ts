@@ -1,0 +1,40 @@
+/** What every window needs whatever its source: release facts, operator, adapter and audit file. */
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DryRunAdapter } from '../adapters/dry-run.js';
+import type { Adapter } from '../adapters/adapter.js';
+import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
+import type { UserConfig } from '../config/schema.js';
+import type { RunMode, WindowMeta } from '../engine/window-meta.js';
+import type { RunOptions } from './setup-window.js';
+
+export interface WindowParts {
+  meta: WindowMeta;
+  adapter: Adapter;
+  audit: AuditSink;
+}
+
+export function windowParts(config: UserConfig, opts: RunOptions, env: NodeJS.ProcessEnv, mode: RunMode, startedAtReal: number): WindowParts {
+  const release = {
+    tag: config.release?.tag ?? '(untagged)',
+    commit: config.release?.commit ?? '(no sha)',
+    service: config.release?.service ?? 'service',
+    region: config.release?.region ?? '(region)',
+    channel: config.release?.channel ?? '#ship-room',
+    ceoHandle: config.release?.ceoHandle ?? '@ceo',
+  };
+  const windowId = `${release.tag}-${mode.toLowerCase()}-${new Date(startedAtReal).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  const auditDir = resolve(opts.auditDir ?? config.audit?.dir ?? '.canary-tui/audit');
+  return {
+    meta: {
+      release,
+      mode,
+      speed: null,
+      operator: opts.operator ?? config.operator ?? env.USER ?? userInfo().username,
+      sourceName: '',
+      endsAt: null,
+    },
+    adapter: new DryRunAdapter(config.adapter?.initialWeight ?? 0),
+    audit: new FileAuditLog(join(auditDir, `${windowId}.jsonl`)),
+  };
+}

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Redactor } from '../../src/config/secrets.js';
+import { createPrometheusDriver } from '../../src/sources/prometheus/prometheus-client.js';
+import { prometheusSourceSchema } from '../../src/sources/prometheus/prometheus-config.js';
+import { PrometheusSource } from '../../src/sources/prometheus/prometheus-source.js';
+import { json, startRecordingServer, vector, type Handler, type RecordingServer } from './recording-server.js';
+
+const TOKEN = 's3cr3t-bearer-token-value';
+let server: RecordingServer | null = null;
+afterEach(async () => server?.stop());
+
+async function sourceAgainst(handler: Handler, extra: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
+  server = await startRecordingServer(handler);
+  const cfg = prometheusSourceSchema.parse({ type: 'prometheus', url: server.url, queries: { latency_p95: 'max by ({{track}}, {{journey}}) (p95_ms{ {{tracks}} })' }, ...extra });
+  const redactor = new Redactor();
+  return new PrometheusSource(cfg, createPrometheusDriver(cfg, { configFile: 'w.yaml', env, redactor }), redactor);
+}
+
+describe('Prometheus source over HTTP', () => {
+  it('sends one query per KPI at the explicit time, with templated labels, and maps tracks and journeys', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 200, vector([
+      { labels: { track: 'canary', journey: 'checkout' }, value: '131.5' },
+      { labels: { track: 'control', journey: 'checkout' }, value: '98' },
+      { labels: { track: 'canary' }, value: '101' },
+      { labels: { track: 'shadow', journey: 'checkout' }, value: '1' },
+    ])));
+    const at = Date.parse('2026-11-26T10:00:00Z');
+    const r = await source.read(at);
+    expect(server!.requests).toHaveLength(1);
+    expect(server!.requests[0]!.path).toBe('/api/v1/query');
+    expect(server!.requests[0]!.query.get('time')).toBe(String(at / 1000));
+    expect(server!.requests[0]!.query.get('query')).toBe('max by (track, journey) (p95_ms{ track=~"canary|control" })');
+    expect(r.problems).toEqual([]);
+    expect(r.samples).toEqual([
+      { kpi: 'latency_p95', track: 'canary', journey: 'checkout', value: 131.5, at },
+      { kpi: 'latency_p95', track: 'control', journey: 'checkout', value: 98, at },
+      { kpi: 'latency_p95', track: 'canary', journey: 'all', value: 101, at },
+    ]);
+  });
+
+  it('keeps NaN and +Inf for the rules to call UNKNOWN, and an empty vector gives no samples', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 200, vector([
+      { labels: { track: 'canary', journey: 'search' }, value: 'NaN' },
+      { labels: { track: 'control', journey: 'search' }, value: '+Inf' },
+    ])));
+    const r = await source.read(Date.now());
+    // prometheus-query parses "+Inf" with parseFloat, so it arrives as NaN; both are non-finite and UNKNOWN.
+    expect(r.samples.map((s) => [s.track, Number.isFinite(s.value)])).toEqual([['canary', false], ['control', false]]);
+    await server!.stop();
+    const empty = await sourceAgainst((_req, res) => json(res, 200, vector([])));
+    expect(await empty.read(Date.now())).toEqual({ samples: [], problems: [] });
+  });
+
+  it('bad PromQL names the KPI and shows Prometheus’s own error', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:9: parse error: unexpected "}"' }));
+    const r = await source.read(Date.now());
+    expect(r.problems).toEqual([{ kind: 'bad-query', kpi: 'latency_p95', message: expect.stringMatching(/^latency_p95: Prometheus 127\.0\.0\.1:\d+: HTTP 400: invalid parameter "query": 1:9: parse error: unexpected "}"$/) }]);
+  });
+
+  it('an HTML error page from a proxy is a readable problem, not a crash', async () => {
+    const source = await sourceAgainst((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>Bad Gateway</body></html>');
+    });
+    const r = await source.read(Date.now());
+    expect(r.samples).toEqual([]);
+    expect(r.problems[0]!.message).toContain('not Prometheus API JSON');
+  });
+
+  it('an unknown placeholder is reported for its KPI before any request', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 200, vector([])), { queries: { cache_hit: 'x{ {{trak}} }' } });
+    const r = await source.read(Date.now());
+    expect(server!.requests).toHaveLength(0);
+    expect(r.problems[0]).toMatchObject({ kind: 'bad-query', kpi: 'cache_hit', message: expect.stringContaining('unknown placeholder {{trak}}') });
+  });
+});
+
+describe('auth and routing reach the server, and the secret never comes back out', () => {
+  it('bearer token from the environment, a tenant header and a secret header', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 200, vector([])), {
+      bearerToken: { env: 'PROM_TOKEN' }, headers: { 'X-Scope-OrgID': 'tenant-a' }, secretHeaders: { 'X-Api-Key': { env: 'API_KEY' } },
+    }, { PROM_TOKEN: TOKEN, API_KEY: 'key-9f8e7d6c' });
+    await source.read(Date.now());
+    const h = server!.requests[0]!.headers;
+    expect(h.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(h['x-scope-orgid']).toBe('tenant-a');
+    expect(h['x-api-key']).toBe('key-9f8e7d6c');
+  });
+
+  it('basic auth with the password from the environment', async () => {
+    const source = await sourceAgainst((_req, res) => json(res, 200, vector([])), { basicAuth: { username: 'ic', password: { env: 'PROM_PW' } } }, { PROM_PW: 'pw-123456' });
+    await source.read(Date.now());
+    expect(server!.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ic:pw-123456').toString('base64')}`);
+  });
+
+  it('Grafana datasource proxy: the path carries the datasource UID and the service-account token', async () => {
+    server = await startRecordingServer((_req, res) => json(res, 200, vector([])));
+    const cfg = prometheusSourceSchema.parse({ type: 'prometheus', grafana: { url: server.url, datasourceUid: 'prom-main', token: { env: 'GRAFANA_TOKEN' } }, queries: { cache_hit: 'up' } });
+    const redactor = new Redactor();
+    const source = new PrometheusSource(cfg, createPrometheusDriver(cfg, { configFile: 'w.yaml', env: { GRAFANA_TOKEN: TOKEN }, redactor }), redactor);
+    await source.read(Date.now());
+    expect(server.requests[0]!.path).toBe('/api/datasources/proxy/uid/prom-main/api/v1/query');
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('an error that echoes the token back is scrubbed', async () => {
+    const source = await sourceAgainst((req, res) => json(res, 401, { status: 'error', errorType: 'unauthorized', error: `token ${req.headers.authorization} rejected` }), { bearerToken: { env: 'PROM_TOKEN' } }, { PROM_TOKEN: TOKEN });
+    const r = await source.read(Date.now());
+    expect(r.problems[0]!.message).toContain('HTTP 401: token Bearer [redacted] rejected');
+    expect(JSON.stringify(r)).not.toContain(TOKEN);
+  });
+
+  it('a missing secret is bad input naming the variable, never a value', () => {
+    const cfg = prometheusSourceSchema.parse({ type: 'prometheus', url: 'http://127.0.0.1:9', bearerToken: { env: 'PROM_TOKEN' }, queries: {} });
+    expect(() => createPrometheusDriver(cfg, { configFile: 'w.yaml', env: {}, redactor: new Redactor() })).toThrow('w.yaml: source.bearerToken: environment variable PROM_TOKEN to be set');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * A loopback HTTP server that records every request and answers from a
+ * handler: for checking what canary-tui sends (auth headers, paths, times)
+ * and for answers a real Prometheus will not give on demand (HTML error
+ * pages, a billing API).
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+export interface RecordingServer {
+  url: string;
+  requests: RecordedRequest[];
+  stop(): Promise<void>;
+}
+
+export type Handler = (req: RecordedRequest, res: ServerResponse) => void;
+
+export async function startRecordingServer(handler: Handler): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const recorded = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers };
+    requests.push(recorded);
+    req.resume();
+    req.on('end', () => handler(recorded, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** A Prometheus instant-vector answer with the given series. */
+export function vector(series: Array<{ labels: Record<string, string>; value: string }>, time = 1_700_000_000): unknown {
+  return { status: 'success', data: { resultType: 'vector', result: series.map((s) => ({ metric: s.labels, value: [time, s.value] })) } };
+}
