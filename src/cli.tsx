@@ -65,6 +65,11 @@ function finish(code: number): void {
   setImmediate(() => process.exit(code));
 }
 
+// `canary-tui --headless | head` closes the pipe early; that is the reader's choice, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof InputError) {
     process.stderr.write(`canary-tui: bad input: ${e.message}\n`);

@@ -33,3 +33,19 @@ export function lintPolicy(policy: Policy): Lint[] {
   }
   return lints;
 }
+
+/** KPIs every gate needs; a live source without a query for one leaves that gate UNKNOWN forever. */
+const GATED_KPIS = [
+  'latency_p95', 'error_5xx_rate', 'error_js_rate', 'payments_e2e_success', 'cache_hit', 'db_pool_saturation',
+  'cost_per_user', 'markup', 'funnel_b2c_conversion', 'funnel_b2b_conversion',
+] as const;
+
+/** Economics the billing source provides when one is configured. */
+const BILLING_KPIS = new Set(['cost_per_user', 'cost_per_request', 'margin', 'markup']);
+
+export function lintSource(queries: Partial<Record<string, string>>, hasBilling: boolean): Lint[] {
+  return GATED_KPIS.filter((kpi) => !queries[kpi] && !(hasBilling && BILLING_KPIS.has(kpi))).map((kpi) => ({
+    path: `source.queries.${kpi}`,
+    message: `no query for ${kpi}: its gate stays UNKNOWN and the window can never advance without an override`,
+  }));
+}
