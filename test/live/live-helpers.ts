@@ -1,0 +1,65 @@
+/**
+ * Runs the built bin headless against a live config and lets a test read its
+ * JSON lines as they stream, waiting for a line with a bound (real servers
+ * are involved, so time is real; nothing sleeps a fixed amount).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+export const CLI = join(import.meta.dirname, '../../dist/cli.js');
+const EXAMPLE = join(import.meta.dirname, '../../examples/prometheus.yaml');
+
+export type Line = Record<string, any>;
+
+/** examples/prometheus.yaml pointed at the test Prometheus, with test-sized durations layered on. */
+export function liveConfig(promUrl: string, overrides: Record<string, unknown>): string {
+  const config = parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, any>;
+  config.source.url = promUrl;
+  Object.assign(config, overrides);
+  const dir = mkdtempSync(join(tmpdir(), 'canary-live-'));
+  const file = join(dir, 'window.yaml');
+  writeFileSync(file, stringify(config));
+  return file;
+}
+
+export class HeadlessRun {
+  readonly lines: Line[] = [];
+  readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+  stderr = '';
+
+  constructor(args: string[], env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(process.execPath, [CLI, '--headless', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let buffer = '';
+    this.child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        this.lines.push(JSON.parse(buffer.slice(0, nl)) as Line);
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  /** The first line (from `from` on) matching `match`, waited for with a bound. */
+  async waitFor(what: string, match: (l: Line) => boolean, timeoutMs = 20_000, from = 0): Promise<Line> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.lines.slice(from).find(match);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last lines:\n${this.lines.slice(-5).map((l) => JSON.stringify(l).slice(0, 300)).join('\n')}\nstderr: ${this.stderr}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  stop(): void {
+    this.child.kill('SIGTERM');
+  }
+}
