@@ -14,11 +14,12 @@ const EXAMPLE = join(import.meta.dirname, '../../examples/prometheus.yaml');
 
 export type Line = Record<string, any>;
 
-/** examples/prometheus.yaml pointed at the test Prometheus, with test-sized durations layered on. */
+/** examples/prometheus.yaml pointed at the test Prometheus, with test-sized durations layered on; `source` keys merge into its source. */
 export function liveConfig(promUrl: string, overrides: Record<string, unknown>): string {
   const config = parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, any>;
-  config.source.url = promUrl;
-  Object.assign(config, overrides);
+  const { source, ...rest } = overrides as { source?: Record<string, unknown> };
+  config.source = { ...config.source, ...source, url: promUrl };
+  Object.assign(config, rest);
   const dir = mkdtempSync(join(tmpdir(), 'canary-live-'));
   const file = join(dir, 'window.yaml');
   writeFileSync(file, stringify(config));

@@ -4,7 +4,8 @@
  * sample takes about six seconds. Tests run in order; the last one kills and
  * restarts Prometheus.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +84,22 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     expect(Date.parse(advanced.at)).toBeGreaterThanOrEqual(restartedAt - 1000);
     run.stop();
     expect(await run.exited).toBe(4);
+  });
+
+  it('the bearer token reaches nothing it prints: stdout, stderr, the audit', async () => {
+    const token = 'tok-live-7d1c0ffee4b2a9';
+    const queries = { ...(parse(readFileSync(join(import.meta.dirname, '../../examples/prometheus.yaml'), 'utf8')) as any).source.queries, cache_hit: 'bad{{{' };
+    const config = liveConfig(prom.url, { ...FAST, source: { bearerToken: { env: 'PROM_TOKEN' }, queries } });
+    const dir = audit();
+    const run = new HeadlessRun(['--config', config, '--audit-dir', dir], { PROM_TOKEN: token });
+    runs.push(run);
+    await run.waitFor('an error line for the bad query', (l) => l.type === 'error' && String(l.message).startsWith('cache_hit'));
+    await run.waitFor('a report', (l) => l.type === 'report');
+    run.stop();
+    expect(await run.exited).toBe(4);
+    const everything = JSON.stringify(run.lines) + run.stderr + readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(everything).toContain('cache_hit');
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(Buffer.from(token).toString('base64'));
   });
 });

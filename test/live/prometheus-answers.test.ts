@@ -1,0 +1,86 @@
+/**
+ * The Prometheus source against a real Prometheus: a recorded window
+ * backfilled with promtool and read at past times (the retrospective path),
+ * a histogram with no traffic (NaN), and PromQL that Prometheus rejects.
+ * One server for the file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateGate, gatesForPhase } from '../../rules/gates.js';
+import { DEFAULT_POLICY } from '../../rules/policy.js';
+import { seriesKey } from '../../rules/types.js';
+import { Redactor } from '../../src/config/secrets.js';
+import { createPrometheusDriver } from '../../src/sources/prometheus/prometheus-client.js';
+import { prometheusSourceSchema } from '../../src/sources/prometheus/prometheus-config.js';
+import { PrometheusSource } from '../../src/sources/prometheus/prometheus-source.js';
+import { SeriesStore } from '../../src/store/series-store.js';
+import { backfill } from '../support/backfill.js';
+import { startExporter, type Exporter } from '../support/exporter.js';
+import { startPrometheus, waitForQuery, type PrometheusServer } from '../support/prometheus-server.js';
+
+const T0 = Math.floor(Date.now() / 1000) - 3 * 3600;
+let prom: PrometheusServer;
+let exporter: Exporter;
+
+function source(queries: Record<string, string>): PrometheusSource {
+  const cfg = prometheusSourceSchema.parse({ type: 'prometheus', url: prom.url, queries });
+  const redactor = new Redactor();
+  return new PrometheusSource(cfg, createPrometheusDriver(cfg, { configFile: 'w.yaml', env: {}, redactor }), redactor);
+}
+
+beforeAll(async () => {
+  // A recorded regression: canary checkout P95 at 100 ms, then 140 ms from minute 30.
+  const points = (f: (m: number) => number) => Array.from({ length: 61 }, (_, m) => [T0 + m * 60, f(m)] as [number, number]);
+  const dataDir = await backfill([
+    { name: 'web_latency_ms', labels: { track: 'canary', journey: 'checkout', quantile: '0.95' }, points: points((m) => (m < 30 ? 100 : 140)) },
+    { name: 'web_latency_ms', labels: { track: 'control', journey: 'checkout', quantile: '0.95' }, points: points(() => 98) },
+  ]);
+  exporter = await startExporter();
+  // Buckets that never move: rate() is 0, so histogram_quantile answers NaN, as with no traffic.
+  for (const track of ['canary', 'control']) {
+    exporter.setHistogram('idle_request_seconds', { track, journey: 'search' }, { '0.1': 5, '0.5': 9, '+Inf': 10 }, 2.5, 10);
+  }
+  prom = await startPrometheus({ targets: [exporter.target], scrapeInterval: '1s', dataDir });
+  // rate() needs two scrapes inside its range before it answers at all.
+  await waitForQuery(prom.url, 'rate(idle_request_seconds_bucket[10s])', (r) => r.length > 0, 30_000);
+}, 90_000);
+
+afterAll(async () => {
+  await prom?.stop();
+  await exporter?.stop();
+});
+
+describe('the Prometheus source on a real server', { timeout: 60_000 }, () => {
+  it('reads a backfilled window at explicit past times: before and after the regression', async () => {
+    const s = source({ latency_p95: 'max by ({{track}}, {{journey}}) (web_latency_ms{quantile="0.95", {{tracks}}})' });
+    const before = await s.read((T0 + 20 * 60) * 1000);
+    const after = await s.read((T0 + 45 * 60) * 1000);
+    const canary = (r: typeof before) => r.samples.find((x) => x.track === 'canary' && x.journey === 'checkout')?.value;
+    expect(canary(before)).toBe(100);
+    expect(canary(after)).toBe(140);
+    expect(after.samples.find((x) => x.track === 'control')?.value).toBe(98);
+  });
+
+  it('a histogram with no traffic answers NaN, and the gate says UNKNOWN with that reason', async () => {
+    const s = source({ latency_p95: 'histogram_quantile(0.95, sum by (le, {{track}}, {{journey}}) (rate(idle_request_seconds_bucket{ {{tracks}} }[10s]))) * 1000' });
+    const now = Date.now();
+    const r = await s.read(now);
+    expect(r.problems).toEqual([]);
+    expect(r.samples.map((x) => [x.track, x.journey, Number.isNaN(x.value)])).toEqual(expect.arrayContaining([['canary', 'search', true], ['control', 'search', true]]));
+    const store = new SeriesStore();
+    store.push(r.samples);
+    expect(store.snapshot().latest.has(seriesKey('latency_p95', 'canary', 'search'))).toBe(true);
+    const gate = gatesForPhase(DEFAULT_POLICY, DEFAULT_POLICY.phases[0]!).find((g) => g.id === 'p95:search')!;
+    const result = evaluateGate(gate, { snapshot: store.snapshot(), now, staleAfterMs: 60_000 });
+    expect(result.status).toBe('UNKNOWN');
+    expect(result.reason).toBe('P95 search: UNKNOWN, latency_p95 canary search is NaN');
+  });
+
+  it('bad PromQL: the message names the KPI and shows Prometheus’s error; other KPIs still arrive', async () => {
+    const s = source({ cache_hit: 'sum by ({{track}} (up', latency_p95: 'max by ({{track}}, {{journey}}) (web_latency_ms{quantile="0.95", {{tracks}}})' });
+    const r = await s.read((T0 + 45 * 60) * 1000);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ kind: 'bad-query', kpi: 'cache_hit' });
+    expect(r.problems[0]!.message).toMatch(/^cache_hit: Prometheus 127\.0\.0\.1:\d+: HTTP 400: .*parse error/);
+    expect(r.samples.length).toBe(2);
+  });
+});
