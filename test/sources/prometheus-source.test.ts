@@ -115,3 +115,33 @@ describe('auth and routing reach the server, and the secret never comes back out
     expect(() => createPrometheusDriver(cfg, { configFile: 'w.yaml', env: {}, redactor: new Redactor() })).toThrow('w.yaml: source.bearerToken: environment variable PROM_TOKEN to be set');
   });
 });
+
+describe('batching', () => {
+  it('asks for every KPI in one request and splits the answer by KPI', async () => {
+    const source = await sourceAgainst((req, res) => {
+      expect(req.query.get('query')).toContain('label_replace((max by (track, journey) (p95_ms{ track=~"canary|control" })), "canary_tui_kpi", "latency_p95", "", "") or label_replace((cache_ratio), "canary_tui_kpi", "cache_hit", "", "")');
+      json(res, 200, vector([
+        { labels: { track: 'canary', journey: 'checkout', canary_tui_kpi: 'latency_p95' }, value: '101' },
+        { labels: { track: 'canary', canary_tui_kpi: 'cache_hit' }, value: '0.9' },
+      ]));
+    }, { queries: { latency_p95: 'max by ({{track}}, {{journey}}) (p95_ms{ {{tracks}} })', cache_hit: 'cache_ratio' } });
+    const r = await source.read(Date.now());
+    expect(server!.requests).toHaveLength(1);
+    expect(r.samples.map((s) => `${s.kpi} ${s.journey} ${s.value}`)).toEqual(['latency_p95 checkout 101', 'cache_hit all 0.9']);
+  });
+
+  it('a refused batch is retried one KPI at a time, and the culprit stays alone afterwards', async () => {
+    const source = await sourceAgainst((req, res) => {
+      const q = req.query.get('query') ?? '';
+      if (q.includes('broken(')) json(res, 400, { status: 'error', errorType: 'bad_data', error: 'parse error: unknown function "broken"' });
+      else json(res, 200, vector([{ labels: { track: 'canary' }, value: '0.9' }]));
+    }, { queries: { cache_hit: 'cache_ratio', db_pool_saturation: 'broken(x)', markup: 'markup_ratio' } });
+    const first = await source.read(Date.now());
+    expect(first.problems.map((p) => p.kpi)).toEqual(['db_pool_saturation']);
+    expect(first.samples.map((s) => s.kpi).sort()).toEqual(['cache_hit', 'markup']);
+    expect(server!.requests).toHaveLength(4);
+    server!.requests.length = 0;
+    await source.read(Date.now());
+    expect(server!.requests.map((r) => (r.query.get('query')!.includes('broken(') ? 'alone' : 'batch')).sort()).toEqual(['alone', 'batch']);
+  });
+});

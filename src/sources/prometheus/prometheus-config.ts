@@ -25,6 +25,8 @@ export const prometheusSourceSchema = z
     secretHeaders: z.record(z.string(), secretRefSchema).default({}),
     tls: z.strictObject({ caFile: z.string().min(1) }).optional(),
     timeout: durationMs.default(5000),
+    /** Send every KPI's query in one request (see PrometheusSource); false sends one request per KPI. */
+    batch: z.boolean().default(true),
     labels: z
       .strictObject({
         track: z.string().min(1).default('track'),

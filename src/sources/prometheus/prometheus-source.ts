@@ -12,6 +12,9 @@ import { describePromError } from './prometheus-client.js';
 import type { PrometheusSourceConfig } from './prometheus-config.js';
 import { expandQuery } from './promql-template.js';
 
+/** Tags each series of a batched query with the KPI it answers. */
+const KPI_LABEL = 'canary_tui_kpi';
+
 interface VectorItem {
   metric: { labels: Record<string, string> };
   value: { time: Date; value: number };
@@ -21,6 +24,8 @@ export class PrometheusSource implements Source {
   readonly name: string;
   readonly #queries: [KpiId, string][] = [];
   readonly #templateProblems: SourceProblem[] = [];
+  /** KPIs whose query failed on its own: asked alone so they cannot spoil the batch. */
+  readonly #alone = new Set<KpiId>();
 
   constructor(
     private readonly cfg: PrometheusSourceConfig,
@@ -36,11 +41,44 @@ export class PrometheusSource implements Source {
   }
 
   async read(at: number): Promise<SourceResult> {
-    const results = await Promise.all(this.#queries.map(([kpi, query]) => this.#one(kpi, query, at)));
+    const batchable = this.#queries.filter(([kpi]) => !this.#alone.has(kpi));
+    const alone = this.#queries.filter(([kpi]) => this.#alone.has(kpi));
+    const parts: Promise<SourceResult>[] = alone.map(([kpi, query]) => this.#one(kpi, query, at));
+    if (this.cfg.batch && batchable.length > 1) parts.push(this.#batch(batchable, at));
+    else parts.push(...batchable.map(([kpi, query]) => this.#one(kpi, query, at)));
+    const results = await Promise.all(parts);
     return {
       samples: results.flatMap((r) => r.samples),
       problems: [...this.#templateProblems, ...results.flatMap((r) => r.problems)],
     };
+  }
+
+  /**
+   * Every KPI in one request: each expression tagged with its KPI by
+   * label_replace and joined with `or`. On a 2-core laptop twenty parallel
+   * requests cost twenty times one (measured: 34 ms against 2.5 ms); one
+   * combined query costs about one. When Prometheus refuses the batch, each
+   * KPI is asked alone to find the culprit, which stays alone afterwards.
+   */
+  async #batch(queries: [KpiId, string][], at: number): Promise<SourceResult> {
+    const combined = queries.map(([kpi, q]) => `label_replace((${q}), "${KPI_LABEL}", "${kpi}", "", "")`).join(' or ');
+    try {
+      const result = await this.driver.instantQuery(combined, new Date(at));
+      if (result.resultType === 'vector') {
+        const byKpi = new Map<string, VectorItem[]>();
+        for (const item of result.result as VectorItem[]) {
+          const kpi = item.metric.labels[KPI_LABEL] ?? '';
+          byKpi.set(kpi, [...(byKpi.get(kpi) ?? []), item]);
+        }
+        return { samples: queries.flatMap(([kpi]) => this.#toSamples(kpi, byKpi.get(kpi) ?? [], at)), problems: [] };
+      }
+    } catch (e) {
+      const { message, unreachable } = describePromError(e, this.redactor);
+      if (unreachable) return { samples: [], problems: queries.map(([kpi]) => ({ kind: 'unreachable' as const, kpi, message: `${this.name}: ${message}` })) };
+    }
+    const singles = await Promise.all(queries.map(([kpi, q]) => this.#one(kpi, q, at)));
+    for (const r of singles) for (const p of r.problems) if (p.kpi && p.kind === 'bad-query') this.#alone.add(p.kpi);
+    return { samples: singles.flatMap((r) => r.samples), problems: singles.flatMap((r) => r.problems) };
   }
 
   async #one(kpi: KpiId, query: string, at: number): Promise<SourceResult> {
