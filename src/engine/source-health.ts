@@ -26,10 +26,10 @@ export function nextHealth(prev: SourceHealth, result: SourceResult, now: number
   };
 }
 
-/** Problems not already reported at the previous check, so a dead server is one line, not one per check. */
+/** Problems not already reported at the previous check, each once, so a dead server is one line, not one per KPI per check. */
 export function newProblems(prev: SourceHealth, next: SourceHealth): SourceProblem[] {
   const seen = new Set(prev.problems.map((p) => p.message));
-  return next.problems.filter((p) => !seen.has(p.message));
+  return next.problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
 
 /** Why the window may not advance on account of its data source; empty when it may. */

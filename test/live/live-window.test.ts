@@ -71,7 +71,7 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     prom.kill();
     const killedAt = Date.now();
     const error = await run.waitFor('the connection error', (l) => l.type === 'error');
-    expect(error.message).toMatch(/: Prometheus 127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\)$/);
+    expect(error.message).toMatch(/^Prometheus 127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\)$/);
     const unknown = await run.waitFor('UNKNOWN gates', (l) => isCheck(l) && l.gates['p95:all'] === 'UNKNOWN' && l.recommendation === 'HOLD', 10_000);
     expect(unknown.because).toContain('no usable data');
     // Stay down past the phase's minimum time: nothing may advance blind.

@@ -90,7 +90,8 @@ export class PrometheusSource implements Source {
       return { samples: this.#toSamples(kpi, result.result as VectorItem[], at), problems: [] };
     } catch (e) {
       const { message, unreachable } = describePromError(e, this.redactor);
-      return fail(unreachable ? 'unreachable' : 'bad-query', kpi, `${kpi}: ${this.name}: ${message}`);
+      // A dead server is not the KPI's fault: the same line for every KPI, which the engine shows once.
+      return unreachable ? fail('unreachable', kpi, `${this.name}: ${message}`) : fail('bad-query', kpi, `${kpi}: ${this.name}: ${message}`);
     }
   }
 
