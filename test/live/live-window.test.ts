@@ -56,9 +56,9 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     expect(elapsed).toBeLessThan(3000 + 1000 + 500);
     expect(fired.reason).toMatch(/^P95 checkout 140 ms > 120 ms for \ds across \d checks$/);
     const rollback = await run.waitFor('the rollback', (l) => l.type === 'action' && l.action === 'rollback', 5_000, from);
+    setLatency(exporter, 'canary', 'checkout', 100);
     expect(rollback).toMatchObject({ fromWeight: 5, toWeight: 0, ok: true, operator: 'canary-tui (auto)' });
     expect(await run.exited).toBe(3);
-    setLatency(exporter, 'canary', 'checkout', 100);
   });
 
   it('Prometheus killed mid-window: UNKNOWN, one error, no advance; restarted: it recovers and advances', async () => {
@@ -67,7 +67,8 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     ] });
     const run = new HeadlessRun(['--config', config, '--audit-dir', audit()]);
     runs.push(run);
-    await run.waitFor('a GREEN check', (l) => isCheck(l) && l.gates['p95:all'] === 'GREEN');
+    // All GREEN and no trigger breaching: the previous test's regression must have left Prometheus's view.
+    await run.waitFor('a GREEN check', (l) => isCheck(l) && l.status === 'GREEN');
     prom.kill();
     const killedAt = Date.now();
     const error = await run.waitFor('the connection error', (l) => l.type === 'error');

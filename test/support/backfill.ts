@@ -7,14 +7,16 @@
  * `{ time }`, or queryVector's third argument): an instant query at "now"
  * only looks back 5 minutes and would find nothing.
  *
- * The caller owns the returned directory (startPrometheus leaves a dataDir it
- * was given in place); remove it in afterAll once Prometheus has stopped.
+ * startPrometheus leaves a dataDir it was given in place on stop(), so one
+ * backfill can serve several servers in turn; the directory is removed when
+ * the test process ends (or earlier, if the caller removes it in afterAll).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { atExit } from './cleanup.js';
 import { formatLabels, formatValue } from './exporter.js';
 
 export interface BackfillSeries {
@@ -54,6 +56,7 @@ export function toOpenMetrics(samples: BackfillSeries[]): string {
 /** Writes the samples as TSDB blocks in a new temp dir and returns that dir. */
 export async function backfill(samples: BackfillSeries[]): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'canary-backfill-'));
+  atExit(() => rmSync(dataDir, { recursive: true, force: true }));
   const input = join(dataDir, 'input.om.txt'); // removed once the blocks are written
   writeFileSync(input, toOpenMetrics(samples));
   try {

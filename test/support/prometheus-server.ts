@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { atExit } from './cleanup.js';
 
 export interface PrometheusOptions {
   /** "host:port" scrape targets for the single job 'canary'. */
@@ -45,10 +46,6 @@ const READY_TIMEOUT_MS = 15_000;
 const POLL_MS = 100;
 const LISTENING = /msg="Listening on" address=127\.0\.0\.1:(\d+)/;
 
-/** Children still alive, SIGKILLed if the test process exits without stopping them. */
-const live = new Set<ChildProcess>();
-process.on('exit', () => { for (const c of live) c.kill('SIGKILL'); });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const running = (c: ChildProcess) => c.exitCode === null && c.signalCode === null;
 const exited = (c: ChildProcess) => (running(c) ? new Promise<void>((r) => c.once('exit', () => r())) : Promise.resolve());
@@ -59,8 +56,7 @@ async function launch(config: string, dataDir: string, listen: string): Promise<
     `--config.file=${config}`, `--storage.tsdb.path=${dataDir}`, '--storage.tsdb.retention.time=10y',
     `--web.listen-address=${listen}`, '--web.enable-lifecycle',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
+  child.once('exit', atExit(() => child.kill('SIGKILL'))); // covers the startup wait, before a server owns it
   // Logs go to stderr; keep draining it for the process's whole life, or a full pipe would block Prometheus.
   const log: string[] = [];
   let port: number | undefined;
@@ -86,7 +82,7 @@ async function launch(config: string, dataDir: string, listen: string): Promise<
     if (spawnError) throw fail(`failed to spawn: ${spawnError.message}`);
     if (!running(child)) throw fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`);
     if (port !== undefined) {
-      const ok = await fetch(`http://127.0.0.1:${port}/-/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/-/ready`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
       if (ok) return { child, port };
     }
     await sleep(POLL_MS);
@@ -122,6 +118,11 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Pro
   }
   const port = current.port;
   let stopped = false;
+  // If a test never calls stop(), the process and temp dir still go when the test process ends.
+  const forget = atExit(() => {
+    current.child.kill('SIGKILL');
+    rmSync(workDir, { recursive: true, force: true });
+  });
   const server: PrometheusServer = {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -130,6 +131,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Pro
       stopped = true;
       await terminate(current.child);
       rmSync(workDir, { recursive: true, force: true }); // holds the data dir only if we created it
+      forget();
     },
     kill() { current.child.kill('SIGKILL'); },
     async restart() {
@@ -148,10 +150,13 @@ export interface VectorSample { metric: Record<string, string>; value: [number, 
 export async function queryVector(url: string, promql: string, time?: number): Promise<VectorSample[]> {
   const params = new URLSearchParams({ query: promql });
   if (time !== undefined) params.set('time', String(time));
-  const res = await fetch(`${url}/api/v1/query?${params}`);
+  const res = await fetch(`${url}/api/v1/query?${params}`, { signal: AbortSignal.timeout(5_000) });
   const body = await res.text();
-  const json = JSON.parse(body) as { status: string; data?: { resultType: string; result: VectorSample[] } };
-  if (json.status !== 'success' || json.data?.resultType !== 'vector') throw new Error(`HTTP ${res.status}: ${body}`);
+  let json: { status?: string; data?: { resultType?: string; result?: VectorSample[] } } = {};
+  try { json = JSON.parse(body) as typeof json; } catch { /* reported below with the raw body */ }
+  if (json.status !== 'success' || json.data?.resultType !== 'vector' || !json.data.result) {
+    throw new Error(`HTTP ${res.status}: ${body.slice(0, 2_000)}`);
+  }
   return json.data.result;
 }
 
