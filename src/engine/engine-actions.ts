@@ -72,12 +72,37 @@ export class EngineActions {
     return this.#move('rollback', 0, reason, operator, (s) => rollback(s));
   }
 
-  async #move(action: ActionKind, target: number, reason: string, operator: string, transition: (s: WindowState) => WindowState): Promise<ActionResult> {
-    const from = this.engine.state.weight;
-    const outcome = await applyWeight(this.engine.deps.adapter, target);
-    const next = outcome.ok ? transition(this.engine.state) : null;
-    return this.#record(action, from, target, reason, operator, outcome, next);
+  /**
+   * Moves traffic, retrying with backoff on the engine's clock, one action at
+   * a time (a key press and an automatic rollback never interleave). A
+   * rollback that is not read back stays on screen as ROLLBACK NOT CONFIRMED
+   * and is tried again at every check while its trigger stays fired.
+   */
+  #move(action: ActionKind, target: number, reason: string, operator: string, transition: (s: WindowState) => WindowState): Promise<ActionResult> {
+    const run = this.#queue.then(async () => {
+      const from = this.engine.state.weight;
+      const askedAt = this.engine.deps.clock.now();
+      const { attempts, backoffMs } = this.engine.retry;
+      let outcome = await applyWeight(this.engine.deps.adapter, target);
+      let tried = 1;
+      while (!outcome.ok && tried < attempts) {
+        await this.engine.deps.clock.wait(backoffMs * 2 ** (tried - 1));
+        outcome = await applyWeight(this.engine.deps.adapter, target);
+        tried++;
+      }
+      if (tried > 1) outcome = { ...outcome, detail: `${outcome.detail} (after ${tried} attempts)` };
+      if (action === 'rollback') {
+        const prev = this.engine.unconfirmedRollback;
+        this.engine.unconfirmedRollback = outcome.ok ? null : { since: prev?.since ?? askedAt, detail: outcome.detail };
+      }
+      const next = outcome.ok ? transition(this.engine.state) : null;
+      return this.#record(action, from, target, reason, operator, outcome, next);
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
+
+  #queue: Promise<unknown> = Promise.resolve();
 
   #refuse(action: ActionKind, operator: string, why: string): ActionResult {
     const w = this.engine.state.weight;

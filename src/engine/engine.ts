@@ -30,6 +30,8 @@ export interface EngineDeps {
   audit: AuditSink;
   meta: WindowMeta;
   store?: SeriesStore;
+  /** Attempts per action and the first backoff (doubling); defaults 3 and 500 ms. */
+  retry?: { attempts: number; backoffMs: number };
 }
 
 export type Listener = (event: EngineEvent) => void;
@@ -39,6 +41,9 @@ export class Engine {
   state: WindowState;
   decisions: Decisions | null = null;
   health: SourceHealth = HEALTHY;
+  /** Set while a rollback has been asked for but not read back from the load balancer. */
+  unconfirmedRollback: { since: number; detail: string } | null = null;
+  readonly retry: { attempts: number; backoffMs: number };
   readonly actions: EngineActions;
   readonly startedAt: number;
   readonly #listeners = new Set<Listener>();
@@ -49,6 +54,7 @@ export class Engine {
     this.startedAt = deps.clock.now();
     this.state = { ...initialWindow(deps.policy, this.startedAt), weight: 0, lastReportAt: this.startedAt };
     this.actions = new EngineActions(this);
+    this.retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
   }
 
   get policy(): Policy {

@@ -95,9 +95,29 @@ describe('engine actions', () => {
     const h = harness(syntheticFixture(30), {}, stuck);
     await h.engine.start();
     const r = await h.engine.actions.rollback('alice', 'IC call');
-    expect(r).toEqual({ ok: false, detail: 'accepted; read back 5%, expected 0%' });
+    expect(r).toEqual({ ok: false, detail: 'accepted; read back 5%, expected 0% (after 3 attempts)' });
     expect(h.engine.state.status).toBe('running');
+    expect(h.engine.unconfirmedRollback).toEqual({ since: Date.parse('2026-11-20T04:00:00Z'), detail: 'accepted; read back 5%, expected 0% (after 3 attempts)' });
     expect(h.audit.records.at(-1)).toMatchObject({ action: 'rollback', ok: false, verified: 'mismatch' });
+  });
+
+  it('retries a failed set with backoff on the engine clock and confirms once the LB answers', async () => {
+    let failures = 2;
+    const flaky = new (class extends DryRunAdapter {
+      override async setWeight(w: number): Promise<WeightAnswer> {
+        if (w === 0 && failures-- > 0) return { ok: false, weight: null, detail: 'socket busy' };
+        return super.setWeight(w);
+      }
+    })();
+    const h = harness(syntheticFixture(30), {}, flaky);
+    await h.engine.start();
+    const before = h.clock.now();
+    const r = await h.engine.actions.rollback('alice', 'IC call');
+    expect(r).toEqual({ ok: true, detail: 'set weight 0%; read back 0% (after 3 attempts)' });
+    // 500 ms then 1000 ms of backoff, on the virtual clock.
+    expect(h.clock.now() - before).toBe(1500);
+    expect(h.engine.unconfirmedRollback).toBeNull();
+    expect(h.engine.state.status).toBe('rolled-back');
   });
 
   it('a report is ready every 15 minutes of window time', async () => {
