@@ -32,6 +32,7 @@ export class EngineActions {
   }
 
   async advance(operator: string, opts: AdvanceOptions): Promise<ActionResult> {
+    if (this.engine.deps.readOnly) return this.#refuse('advance', operator, this.engine.deps.readOnly);
     const { engine } = this;
     const s = engine.state;
     const now = engine.deps.clock.now();
@@ -56,18 +57,21 @@ export class EngineActions {
   }
 
   async hold(operator: string, reason = 'IC hold'): Promise<ActionResult> {
+    if (this.engine.deps.readOnly) return this.#refuse('hold', operator, this.engine.deps.readOnly);
     const s = this.engine.state;
     if (s.status !== 'running') return this.#refuse('hold', operator, `window is ${s.status}`);
     return this.#record('hold', s.weight, s.weight, reason, operator, null, hold(s));
   }
 
   async resume(operator: string, reason = 'IC resumes'): Promise<ActionResult> {
+    if (this.engine.deps.readOnly) return this.#refuse('resume', operator, this.engine.deps.readOnly);
     const s = this.engine.state;
     if (s.status !== 'held') return this.#refuse('resume', operator, `window is ${s.status}`);
     return this.#record('resume', s.weight, s.weight, reason, operator, null, resume(s));
   }
 
   async rollback(operator: string, reason: string): Promise<ActionResult> {
+    if (this.engine.deps.readOnly) return this.#refuse('rollback', operator, this.engine.deps.readOnly);
     if (isTerminal(this.engine.state)) return this.#refuse('rollback', operator, `window is ${this.engine.state.status}`);
     return this.#move('rollback', 0, reason, operator, (s) => rollback(s));
   }
@@ -123,7 +127,7 @@ export class EngineActions {
       adapter: engine.deps.adapter.describe(), adapterAnswer: detail, verified: outcome?.verified ?? 'not-applicable',
     });
     const before = engine.state;
-    if (next) engine.state = next;
+    if (next) engine.commit(next);
     engine.emit({ type: 'action', at, action, fromWeight: from, toWeight: to, reason, operator, ok, detail });
     if (next && (next.phaseIndex !== before.phaseIndex || next.status !== before.status)) {
       engine.emit({ type: 'phase', at, phase: next.phaseIndex + 1, weight: next.weight, windowStatus: next.status, reason });

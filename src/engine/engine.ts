@@ -17,6 +17,7 @@ import { SeriesStore } from '../store/series-store.js';
 import { EngineActions, type ActionResult } from './engine-actions.js';
 import type { EngineEvent } from './events.js';
 import { triggerEvents } from './trigger-events.js';
+import type { WindowFile } from './window-file.js';
 import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
 import { buildReport } from '../report/slack-report.js';
 import { describeError } from './apply-weight.js';
@@ -32,6 +33,10 @@ export interface EngineDeps {
   store?: SeriesStore;
   /** Attempts per action and the first backoff (doubling); defaults 3 and 500 ms. */
   retry?: { attempts: number; backoffMs: number };
+  /** Where the state is saved on every change, for crash-resume; absent in drills and tests. */
+  persist?: WindowFile;
+  /** Set for a read-only viewer (another instance drives): why it may not act. */
+  readOnly?: string;
 }
 
 export type Listener = (event: EngineEvent) => void;
@@ -74,14 +79,42 @@ export class Engine {
     return new Date(at).toISOString();
   }
 
-  /** Opens the window: the first phase's weight goes to the load balancer, confirmed. */
+  /** The new state, saved before anyone is told (a viewer saves nothing). */
+  commit(next: WindowState): void {
+    this.state = next;
+    if (!this.deps.readOnly) this.deps.persist?.save(next, this.deps.clock.now());
+  }
+
+  /** Carries on a window saved before a crash, instead of opening a new one. */
+  resumeFrom(saved: WindowState): void {
+    this.state = saved;
+    this.#resumed = true;
+  }
+
+  #resumed = false;
+
+  /**
+   * Opens the window: the first phase's weight goes to the load balancer,
+   * confirmed. A resumed window instead reads the live weight back and says
+   * so when it differs from what was saved; a viewer only watches.
+   */
   async start(): Promise<ActionResult> {
-    this.deps.audit.append({ at: this.iso(), type: 'start', operator: this.deps.meta.operator, mode: this.deps.meta.mode, adapter: this.deps.adapter.describe() });
-    return this.actions.open();
+    const { audit, meta, adapter } = this.deps;
+    if (this.deps.readOnly) return { ok: true, detail: this.deps.readOnly };
+    audit.append({ at: this.iso(), type: 'start', operator: meta.operator, mode: meta.mode, adapter: adapter.describe(), resumed: this.#resumed });
+    if (!this.#resumed) return this.actions.open();
+    const live = await adapter.getWeight().catch(() => ({ ok: false, weight: null, detail: 'read failed' }));
+    const detail = live.ok && live.weight === this.state.weight
+      ? `resumed phase ${this.state.phaseIndex + 1} at ${this.state.weight}%; the load balancer agrees`
+      : `resumed phase ${this.state.phaseIndex + 1}: saved weight ${this.state.weight}% but the load balancer says ${live.weight ?? '?'}% (${live.detail})`;
+    if (!live.ok || live.weight !== this.state.weight) this.emit({ type: 'error', at: this.iso(), message: detail });
+    return { ok: true, detail };
   }
 
   /** One check: poll → store → rules → what the rules demand. */
   async check(): Promise<void> {
+    // A viewer follows the driver's saved state rather than deciding anything itself.
+    if (this.deps.readOnly) this.state = this.deps.persist?.load() ?? this.state;
     if (isTerminal(this.state)) return;
     const now = this.deps.clock.now();
     let result: SourceResult;
@@ -97,14 +130,14 @@ export class Engine {
     const d = evaluate(this.policy, this.store.snapshot(), this.state, now);
     d.advanceBlockers.unshift(...sourceBlockers(health, now));
     for (const ev of triggerEvents(this.state.triggers, d.triggers, this.iso(now))) this.emit(ev);
-    this.state = { ...this.state, triggers: triggerStates(d) };
+    this.commit({ ...this.state, triggers: triggerStates(d) });
     this.decisions = d;
     this.emit({
       type: 'check', at: this.iso(now), phase: this.state.phaseIndex + 1, weight: this.state.weight,
       windowStatus: this.state.status, status: d.status, recommendation: d.recommendation, because: d.because,
       gates: Object.fromEntries(d.gates.map((g) => [g.id, g.status])),
     });
-    await this.#actOnDecisions(d);
+    if (!this.deps.readOnly) await this.#actOnDecisions(d);
     this.#reportIfDue(now);
   }
 
@@ -128,7 +161,7 @@ export class Engine {
   #reportIfDue(now: number): void {
     const last = this.state.lastReportAt ?? now;
     if (now - last < this.policy.reportEveryMs && !isTerminal(this.state)) return;
-    this.state = { ...this.state, lastReportAt: now };
+    this.commit({ ...this.state, lastReportAt: now });
     this.emit({ type: 'report', at: this.iso(now), text: this.report(now) });
   }
 

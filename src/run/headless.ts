@@ -2,7 +2,7 @@
  * The same engine with no screen: one JSON object per line on stdout for
  * every check, phase change, trigger change, action, report and error.
  */
-import { Engine } from '../engine/engine.js';
+import { createEngine } from './create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from './setup-window.js';
@@ -12,7 +12,7 @@ export interface HeadlessIo {
 }
 
 export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: AbortSignal): Promise<Outcome> {
-  const engine = new Engine(setup);
+  const engine = createEngine(setup);
   const scrub = (text: string) => (setup.redactor ? setup.redactor.scrub(text) : text);
   const print = (e: EngineEvent | Record<string, unknown>) => io.write(`${scrub(JSON.stringify(e))}\n`);
   engine.on(print);

@@ -11,6 +11,8 @@ import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
 import { mergeConfigs, toPolicy } from '../config/to-policy.js';
 import type { Policy } from '../../rules/policy.js';
+import type { WindowState } from '../../rules/phases.js';
+import type { WindowFile } from '../engine/window-file.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
@@ -30,6 +32,8 @@ export interface RunOptions {
   speed?: number;
   auditDir?: string;
   operator?: string;
+  /** Take the driver lock from a live instance (audited). */
+  takeOver?: boolean;
 }
 
 export interface WindowSetup {
@@ -40,6 +44,14 @@ export interface WindowSetup {
   adapter: Adapter;
   audit: AuditSink;
   lints: Lint[];
+  /** A live window saved before a crash, to carry on from. */
+  resume?: WindowState;
+  /** Saves the state on every change (live windows). */
+  persist?: WindowFile;
+  /** Why this instance may only watch (another one drives the window). */
+  readOnly?: string;
+  /** Releases the driver lock on the way out. */
+  release?: () => void;
   /** Scrubs resolved secrets from any text leaving the process; absent when no secret was resolved. */
   redactor?: Redactor;
 }

@@ -8,7 +8,7 @@ import { App } from '../../views/App.js';
 import { buildViewModel } from '../../views/build-view-model.js';
 import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
-import { Engine } from '../engine/engine.js';
+import { createEngine } from '../run/create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
 import { copyReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
@@ -25,7 +25,7 @@ const EVENT_LOG_SIZE = 200;
 const REDRAW_EVERY_MS = 1000;
 
 export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
-  const engine = new Engine(setup);
+  const engine = createEngine(setup);
   const events: EngineEvent[] = [];
   let flash: ViewModel['flash'] = null;
   let lastJson = '';

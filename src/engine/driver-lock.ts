@@ -1,0 +1,58 @@
+/**
+ * One driver per window. The first instance takes the lock; a second one
+ * opens as a read-only viewer. A lock left by a dead process (kill -9) is
+ * stale and taken over; taking over a live one needs --take-over, which
+ * the caller audits.
+ */
+import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  operator: string;
+  since: string;
+}
+
+export type LockResult =
+  | { role: 'driver'; tookOverFrom: LockHolder | null; stale: boolean; release(): void }
+  | { role: 'viewer'; holder: LockHolder };
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function acquireLock(path: string, operator: string, takeOver: boolean, now: Date): LockResult {
+  const me: LockHolder = { pid: process.pid, host: hostname(), operator, since: now.toISOString() };
+  const release = () => {
+    try {
+      const holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+      if (holder.pid === process.pid && holder.host === me.host) unlinkSync(path);
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    const fd = openSync(path, 'wx');
+    writeSync(fd, JSON.stringify(me));
+    closeSync(fd);
+    return { role: 'driver', tookOverFrom: null, stale: false, release };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  let holder: LockHolder;
+  try {
+    holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+  } catch {
+    holder = { pid: -1, host: me.host, operator: 'unknown', since: 'unknown' };
+  }
+  const stale = holder.host === me.host && !alive(holder.pid);
+  if (!stale && !takeOver) return { role: 'viewer', holder };
+  writeFileSync(path, JSON.stringify(me));
+  return { role: 'driver', tookOverFrom: holder, stale, release };
+}
