@@ -7,7 +7,7 @@ import { InputError } from './config/input-error.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { runCheck } from './run/check-command.js';
 import { runHeadless } from './run/headless.js';
-import { setupWindow, type RunOptions } from './run/setup-window.js';
+import { setupWindow, type RunOptions, type WindowSetup } from './run/setup-window.js';
 
 const VERSION = '0.1.0';
 
@@ -19,6 +19,14 @@ function speedArg(value: string): number {
 
 async function runWindow(opts: RunOptions): Promise<number> {
   const setup = await setupWindow(opts, process.env, Date.now());
+  try {
+    return await drive(setup, opts);
+  } finally {
+    setup.release?.();
+  }
+}
+
+async function drive(setup: WindowSetup, opts: RunOptions): Promise<number> {
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGTERM', onSignal);
@@ -40,6 +48,7 @@ const program = new Command('canary-tui')
   .option('--speed <n>', 'rehearsal speed: virtual seconds per real second (default 60; headless: as fast as possible)', speedArg)
   .option('--audit-dir <dir>', 'where the append-only audit log goes (default .canary-tui/audit)')
   .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)')
+  .option('--take-over', 'drive a live window another instance holds (audited); without it a second instance only watches')
   .action(async (opts: RunOptions) => finish(await runWindow(opts)));
 
 program

@@ -133,7 +133,7 @@ export class Engine {
     this.commit({ ...this.state, triggers: triggerStates(d) });
     this.decisions = d;
     this.emit({
-      type: 'check', at: this.iso(now), phase: this.state.phaseIndex + 1, weight: this.state.weight,
+      type: 'check', at: this.iso(now), phase: this.state.phaseIndex + 1, phaseStartedAt: this.iso(this.state.phaseStartedAt), weight: this.state.weight,
       windowStatus: this.state.status, status: d.status, recommendation: d.recommendation, because: d.because,
       gates: Object.fromEntries(d.gates.map((g) => [g.id, g.status])),
     });

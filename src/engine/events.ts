@@ -14,6 +14,8 @@ export type EngineEvent =
       type: 'check';
       at: string;
       phase: number;
+      /** When the current phase began (ISO), so a resumed window shows its elapsed time carried over. */
+      phaseStartedAt: string;
       weight: number;
       windowStatus: WindowStatus;
       status: Status;

@@ -16,6 +16,7 @@ import { PrometheusSource } from '../sources/prometheus/prometheus-source.js';
 import { CompositeSource, type Source } from '../sources/source.js';
 import type { RunOptions, WindowSetup } from './setup-window.js';
 import { windowParts } from './window-parts.js';
+import { liveWindowState } from './live-window-state.js';
 
 export function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): WindowSetup {
   if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
@@ -30,9 +31,13 @@ export function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.Proc
   }
   const source = sources.length === 1 ? prom : new CompositeSource(sources);
   const common = windowParts(config, opts, env, 'LIVE', startedAtReal);
+  const live = liveWindowState({
+    dir: common.auditDir, windowId: common.windowId, operator: common.meta.operator, takeOver: opts.takeOver === true,
+    audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)), now: new Date(startedAtReal),
+  });
   return {
     ...common,
-    audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)),
+    ...live,
     policy,
     meta: { ...common.meta, sourceName: source.name },
     clock: new RealClock(),

@@ -9,6 +9,8 @@ import type { RunMode, WindowMeta } from '../engine/window-meta.js';
 import type { RunOptions } from './setup-window.js';
 
 export interface WindowParts {
+  windowId: string;
+  auditDir: string;
   meta: WindowMeta;
   adapter: Adapter;
   audit: AuditSink;
@@ -23,9 +25,15 @@ export function windowParts(config: UserConfig, opts: RunOptions, env: NodeJS.Pr
     channel: config.release?.channel ?? '#ship-room',
     ceoHandle: config.release?.ceoHandle ?? '@ceo',
   };
-  const windowId = `${release.tag}-${mode.toLowerCase()}-${new Date(startedAtReal).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
+  // A live window keeps one id across restarts (crash-resume, one audit file); each rehearsal is a new window.
+  const safeTag = release.tag.replace(/[^\w.-]+/g, '') || 'untagged';
+  const windowId = mode === 'LIVE'
+    ? `${safeTag}-live`
+    : `${safeTag}-${mode.toLowerCase()}-${new Date(startedAtReal).toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
   const auditDir = resolve(opts.auditDir ?? config.audit?.dir ?? '.canary-tui/audit');
   return {
+    windowId,
+    auditDir,
     meta: {
       release,
       mode,
