@@ -7,28 +7,11 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExporter, type Exporter } from '../support/exporter.js';
-import { startPrometheus, waitForQuery, type PrometheusServer } from '../support/prometheus-server.js';
+import { describe, expect, it } from 'vitest';
+import { useLivePrometheus } from './use-live-prometheus.js';
 import { HeadlessRun, liveConfig } from './live-helpers.js';
-import { healthyScenario } from './scenario.js';
 
-let exporter: Exporter;
-let prom: PrometheusServer;
-const runs: HeadlessRun[] = [];
-
-beforeAll(async () => {
-  exporter = await startExporter();
-  healthyScenario(exporter);
-  prom = await startPrometheus({ targets: [exporter.target], scrapeInterval: '1s' });
-  await waitForQuery(prom.url, 'web_latency_ms', (r) => r.length > 0, 30_000);
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of runs) r.stop();
-  await prom?.stop();
-  await exporter?.stop();
-});
+const live = useLivePrometheus();
 
 const auditLines = (dir: string) =>
   readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>));
@@ -36,13 +19,13 @@ const auditLines = (dir: string) =>
 describe('crash-resume and one driver', { timeout: 90_000 }, () => {
   it('resumes after kill -9 in the same phase, elapsed time intact; a second instance watches; --take-over is audited', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'canary-resume-'));
-    const config = liveConfig(prom.url, {
+    const config = liveConfig(live.prom.url, {
       checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '1h', autoAdvance: true,
       phases: [{ weight: 5, minDuration: '2s', p95GateMs: 130 }, { weight: 25, minDuration: '1h', p95GateMs: 130 }],
     });
     const args = ['--config', config, '--audit-dir', dir, '--operator', 'ic-one'];
     const first = new HeadlessRun(args);
-    runs.push(first);
+    live.runs.push(first);
     await first.waitFor('the advance to 25%', (l) => l.type === 'phase' && l.weight === 25);
     const before = await first.waitFor('a check at 25%', (l) => l.type === 'check' && l.weight === 25);
     first.child.kill('SIGKILL');
@@ -51,7 +34,7 @@ describe('crash-resume and one driver', { timeout: 90_000 }, () => {
     expect(audited.filter((r) => r.type === 'action').map((r) => `${r.action} ${r.fromWeight}->${r.toWeight} ${r.ok}`)).toEqual(['advance 0->5 true', 'advance 5->25 true']);
 
     const second = new HeadlessRun([...args.slice(0, -1), 'ic-two']);
-    runs.push(second);
+    live.runs.push(second);
     const resumed = await second.waitFor('a check after restart', (l) => l.type === 'check');
     expect(resumed).toMatchObject({ phase: 2, weight: 25, phaseStartedAt: before.phaseStartedAt });
     // The dry-run adapter of a new process starts at 0%: the app says so instead of trusting the saved 25%.
@@ -60,7 +43,7 @@ describe('crash-resume and one driver', { timeout: 90_000 }, () => {
     expect(auditLines(dir).find((r) => r.action === 'take-over')?.reason).toMatch(/^lock of a dead process \(pid \d+\) taken over$/);
 
     const viewer = new HeadlessRun([...args.slice(0, -1), 'ic-three']);
-    runs.push(viewer);
+    live.runs.push(viewer);
     const watched = await viewer.waitFor('a viewer check', (l) => l.type === 'check');
     expect(watched).toMatchObject({ phase: 2, weight: 25 });
     viewer.stop();
@@ -68,7 +51,7 @@ describe('crash-resume and one driver', { timeout: 90_000 }, () => {
     expect(auditLines(dir).some((r) => r.operator === 'ic-three')).toBe(false);
 
     const taker = new HeadlessRun([...args.slice(0, -1), 'ic-four', '--take-over']);
-    runs.push(taker);
+    live.runs.push(taker);
     await taker.waitFor('a check by the new driver', (l) => l.type === 'check');
     expect(auditLines(dir).find((r) => r.operator === 'ic-four' && r.action === 'take-over')?.reason).toMatch(/^--take-over from ic-two \(pid \d+ on /);
     for (const r of [second, taker]) r.stop();

@@ -8,37 +8,21 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExporter, type Exporter } from '../support/exporter.js';
-import { startPrometheus, waitForQuery, type PrometheusServer } from '../support/prometheus-server.js';
+import { describe, expect, it } from 'vitest';
+import { useLivePrometheus } from './use-live-prometheus.js';
 import { HeadlessRun, liveConfig, type Line } from './live-helpers.js';
-import { healthyScenario, setLatency } from './scenario.js';
+import { setLatency } from './scenario.js';
 
-let exporter: Exporter;
-let prom: PrometheusServer;
-const runs: HeadlessRun[] = [];
+const live = useLivePrometheus();
 const audit = () => mkdtempSync(join(tmpdir(), 'canary-live-audit-'));
 const FAST = { checkInterval: '1s', staleAfter: '3s', reportEvery: '3s', noDataHoldAfter: '1h' };
 const isCheck = (l: Line) => l.type === 'check';
 
-beforeAll(async () => {
-  exporter = await startExporter();
-  healthyScenario(exporter);
-  prom = await startPrometheus({ targets: [exporter.target], scrapeInterval: '1s' });
-  await waitForQuery(prom.url, 'web_latency_ms', (r) => r.length > 0, 30_000);
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of runs) r.stop();
-  await prom?.stop();
-  await exporter?.stop();
-});
-
 describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
   it('shows real numbers on every panel, then rolls back on a checkout P95 regression at the expected check', async () => {
-    const config = liveConfig(prom.url, { ...FAST, triggers: { latencyP95: { thresholdMs: 120, for: '3s', consecutiveChecks: 2 } } });
+    const config = liveConfig(live.prom.url, { ...FAST, triggers: { latencyP95: { thresholdMs: 120, for: '3s', consecutiveChecks: 2 } } });
     const run = new HeadlessRun(['--config', config, '--audit-dir', audit(), '--operator', 'live-test']);
-    runs.push(run);
+    live.runs.push(run);
     const healthy = await run.waitFor('a GREEN check', (l) => isCheck(l) && l.gates['p95:checkout'] === 'GREEN' && l.gates['payments:e2e'] === 'GREEN');
     expect(Object.values(healthy.gates).every((s) => s === 'GREEN')).toBe(true);
     const report = await run.waitFor('a report', (l) => l.type === 'report');
@@ -47,7 +31,7 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     expect(report.text).toContain('AI markup 4.6x (control 4.6x)');
     expect(report.text).not.toContain('—');
     const from = run.lines.length;
-    setLatency(exporter, 'canary', 'checkout', 140);
+    setLatency(live.exporter, 'canary', 'checkout', 140);
     const breach = await run.waitFor('the breach', (l) => l.type === 'trigger' && l.id === 'p95:checkout' && l.state === 'breaching', 10_000, from);
     const fired = await run.waitFor('the trigger firing', (l) => l.type === 'trigger' && l.state === 'fired', 15_000, from);
     const elapsed = Date.parse(fired.at) - Date.parse(breach.at);
@@ -56,20 +40,20 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     expect(elapsed).toBeLessThan(3000 + 1000 + 500);
     expect(fired.reason).toMatch(/^P95 checkout 140 ms > 120 ms for \ds across \d checks$/);
     const rollback = await run.waitFor('the rollback', (l) => l.type === 'action' && l.action === 'rollback', 5_000, from);
-    setLatency(exporter, 'canary', 'checkout', 100);
+    setLatency(live.exporter, 'canary', 'checkout', 100);
     expect(rollback).toMatchObject({ fromWeight: 5, toWeight: 0, ok: true, operator: 'canary-tui (auto)' });
     expect(await run.exited).toBe(3);
   });
 
   it('Prometheus killed mid-window: UNKNOWN, one error, no advance; restarted: it recovers and advances', async () => {
-    const config = liveConfig(prom.url, { ...FAST, autoAdvance: true, phases: [
+    const config = liveConfig(live.prom.url, { ...FAST, autoAdvance: true, phases: [
       { weight: 5, minDuration: '3s', p95GateMs: 130 }, { weight: 25, minDuration: '1h', p95GateMs: 130 },
     ] });
     const run = new HeadlessRun(['--config', config, '--audit-dir', audit()]);
-    runs.push(run);
+    live.runs.push(run);
     // All GREEN and no trigger breaching: the previous test's regression must have left Prometheus's view.
     await run.waitFor('a GREEN check', (l) => isCheck(l) && l.status === 'GREEN');
-    prom.kill();
+    live.prom.kill();
     const killedAt = Date.now();
     const error = await run.waitFor('the connection error', (l) => l.type === 'error');
     expect(error.message).toMatch(/^Prometheus 127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\)$/);
@@ -79,7 +63,7 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     await run.waitFor('the minimum time passing while down', (l) => isCheck(l) && Date.parse(l.at) - killedAt > 4000, 10_000);
     expect(run.lines.some((l) => l.type === 'phase')).toBe(false);
     expect(run.lines.filter((l) => l.type === 'error')).toHaveLength(new Set(run.lines.filter((l) => l.type === 'error').map((l) => l.message)).size);
-    prom = await prom.restart();
+    await live.prom.restart();
     const restartedAt = Date.now();
     const advanced = await run.waitFor('the advance after recovery', (l) => l.type === 'phase' && l.weight === 25, 30_000);
     expect(Date.parse(advanced.at)).toBeGreaterThanOrEqual(restartedAt - 1000);
@@ -90,10 +74,10 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
   it('the bearer token reaches nothing it prints: stdout, stderr, the audit', async () => {
     const token = 'tok-live-7d1c0ffee4b2a9';
     const queries = { ...(parse(readFileSync(join(import.meta.dirname, '../../examples/prometheus.yaml'), 'utf8')) as any).source.queries, cache_hit: 'bad{{{' };
-    const config = liveConfig(prom.url, { ...FAST, source: { bearerToken: { env: 'PROM_TOKEN' }, queries } });
+    const config = liveConfig(live.prom.url, { ...FAST, source: { bearerToken: { env: 'PROM_TOKEN' }, queries } });
     const dir = audit();
     const run = new HeadlessRun(['--config', config, '--audit-dir', dir], { PROM_TOKEN: token });
-    runs.push(run);
+    live.runs.push(run);
     await run.waitFor('an error line for the bad query', (l) => l.type === 'error' && String(l.message).startsWith('cache_hit'));
     await run.waitFor('a report', (l) => l.type === 'report');
     run.stop();
