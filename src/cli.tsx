@@ -49,6 +49,7 @@ const program = new Command('canary-tui')
   .option('--audit-dir <dir>', 'where the append-only audit log goes (default .canary-tui/audit)')
   .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)')
   .option('--take-over', 'drive a live window another instance holds (audited); without it a second instance only watches')
+  .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .action(async (opts: RunOptions) => finish(await runWindow(opts)));
 
 program
@@ -60,6 +61,7 @@ program
   .option('--speed <n>', 'virtual seconds per real second', speedArg)
   .option('--audit-dir <dir>', 'where the audit log goes')
   .option('--operator <name>', 'who is at the keyboard')
+  .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture })));
 
 program

@@ -6,13 +6,16 @@ import type { Adapter, VerifyAnswer, WeightAnswer } from './adapter.js';
 
 export class DryRunAdapter implements Adapter {
   #weight: number;
+  readonly #label: string;
 
-  constructor(initialWeight = 0) {
+  /** `label` replaces the screen line, e.g. to say which configured adapter a rehearsal left alone. */
+  constructor(initialWeight = 0, label = 'dry-run (in memory, no traffic moves)') {
     this.#weight = initialWeight;
+    this.#label = label;
   }
 
   describe(): string {
-    return 'dry-run (in memory, no traffic moves)';
+    return this.#label;
   }
 
   async getWeight(): Promise<WeightAnswer> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { durationMs, share } from './units.js';
 import { secretRefSchema } from './secrets.js';
 import { prometheusSourceSchema } from '../sources/prometheus/prometheus-config.js';
+import { adapterConfigSchema } from '../adapters/adapter-config.js';
 
 const limit = <T extends z.ZodType<number>>(value: T) =>
   z.union([value, z.strictObject({ threshold: value, warn: value.optional() })]);
@@ -83,7 +84,7 @@ export const configSchema = z.strictObject({
   billing: z
     .strictObject({ url: z.url(), token: secretRefSchema.optional(), timeout: durationMs.default(5000) })
     .optional(),
-  adapter: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('dry-run'), initialWeight: z.number().min(0).max(100).optional() })]).optional(),
+  adapter: adapterConfigSchema.optional(),
   audit: z.strictObject({ dir: z.string().min(1) }).optional(),
   rehearsal: z.strictObject({ speed: z.number().positive() }).optional(),
 });

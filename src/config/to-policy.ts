@@ -74,12 +74,16 @@ export function toPolicy(config: UserConfig): Policy {
   };
 }
 
-/** Layers `over` on `base`: objects merge one level deep, arrays and scalars replace. */
+/**
+ * Layers `over` on `base`: objects merge one level deep, arrays and scalars
+ * replace. `adapter` replaces whole: its keys depend on its type, and a
+ * drill's dry-run fields must not leak into the user's haproxy config.
+ */
 export function mergeConfigs(base: UserConfig, over: UserConfig): UserConfig {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const prev = out[key];
-    out[key] = isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
+    out[key] = key !== 'adapter' && isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
   }
   return out as UserConfig;
 }

@@ -18,7 +18,7 @@ import type { RunOptions, WindowSetup } from './setup-window.js';
 import { windowParts } from './window-parts.js';
 import { liveWindowState } from './live-window-state.js';
 
-export function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): WindowSetup {
+export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
   const file = resolve(opts.config!);
   const redactor = new Redactor();
@@ -30,7 +30,7 @@ export function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.Proc
     sources.push(new BillingSource({ url: config.billing.url, timeoutMs: config.billing.timeout, ...(token ? { authorization: `Bearer ${token}` } : {}) }, redactor));
   }
   const source = sources.length === 1 ? prom : new CompositeSource(sources);
-  const common = windowParts(config, opts, env, 'LIVE', startedAtReal);
+  const common = await windowParts(config, opts, 'LIVE', startedAtReal, { file, env, redactor });
   const live = liveWindowState({
     dir: common.auditDir, windowId: common.windowId, operator: common.meta.operator, takeOver: opts.takeOver === true,
     audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)), now: new Date(startedAtReal),

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
-import type { Redactor } from '../config/secrets.js';
+import { Redactor } from '../config/secrets.js';
 import { loadConfig, validateConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
@@ -34,6 +34,8 @@ export interface RunOptions {
   operator?: string;
   /** Take the driver lock from a live instance (audited). */
   takeOver?: boolean;
+  /** Let a rehearsal drive the configured load balancer; without it a rehearsal stays on dry-run. */
+  realAdapter?: boolean;
 }
 
 export interface WindowSetup {
@@ -74,9 +76,13 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   const config = mergeConfigs(validateConfig(fixturePath, fixture.config, 'config'), user);
   const policy = toPolicy(config);
   const speed = opts.speed ?? (opts.headless ? Number.POSITIVE_INFINITY : (config.rehearsal?.speed ?? DEFAULT_SPEED));
-  const common = windowParts(config, opts, env, 'REHEARSAL', startedAtReal);
+  // The adapter comes from the user's config when it names one, else from the drill's own.
+  const adapterFile = user.adapter ? resolve(opts.config!) : fixturePath;
+  const redactor = new Redactor();
+  const common = await windowParts(config, opts, 'REHEARSAL', startedAtReal, { file: adapterFile, env, redactor });
   return {
     ...common,
+    redactor,
     policy,
     meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: `fixture ${fixture.name}`, endsAt: Date.parse(fixture.end) },
     clock: new VirtualClock(Date.parse(fixture.start), speed),

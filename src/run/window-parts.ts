@@ -1,12 +1,12 @@
 /** What every window needs whatever its source: release facts, operator, adapter and audit file. */
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DryRunAdapter } from '../adapters/dry-run.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
 import type { UserConfig } from '../config/schema.js';
 import type { RunMode, WindowMeta } from '../engine/window-meta.js';
 import type { RunOptions } from './setup-window.js';
+import { windowAdapter, type AdapterSource } from './window-adapter.js';
 
 export interface WindowParts {
   windowId: string;
@@ -16,7 +16,10 @@ export interface WindowParts {
   audit: AuditSink;
 }
 
-export function windowParts(config: UserConfig, opts: RunOptions, env: NodeJS.ProcessEnv, mode: RunMode, startedAtReal: number): WindowParts {
+export async function windowParts(
+  config: UserConfig, opts: RunOptions, mode: RunMode, startedAtReal: number, adapterSource: AdapterSource,
+): Promise<WindowParts> {
+  const env = adapterSource.env;
   const release = {
     tag: config.release?.tag ?? '(untagged)',
     commit: config.release?.commit ?? '(no sha)',
@@ -42,7 +45,7 @@ export function windowParts(config: UserConfig, opts: RunOptions, env: NodeJS.Pr
       sourceName: '',
       endsAt: null,
     },
-    adapter: new DryRunAdapter(config.adapter?.initialWeight ?? 0),
+    adapter: await windowAdapter(config, mode, opts.realAdapter === true, adapterSource),
     audit: new FileAuditLog(join(auditDir, `${windowId}.jsonl`)),
   };
 }
