@@ -74,4 +74,4 @@ function combine(
  * which would turn a cost/user exactly 5% up RED ("+5% outside ±5%"). Twelve
  * significant digits keep every real difference and drop the noise.
  */
-const settle = (value: number): number => Number(value.toPrecision(12));
+export const settle = (value: number): number => Number(value.toPrecision(12));

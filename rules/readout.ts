@@ -3,7 +3,7 @@
  * snapshot. The screen and the Slack report both print this, so they can
  * never disagree about a number.
  */
-import { read, type MeasureContext } from './measures.js';
+import { read, settle, type MeasureContext } from './measures.js';
 import type { Policy } from './policy.js';
 import { OVERALL, type KpiId } from './types.js';
 
@@ -34,7 +34,8 @@ export interface Readout {
 export function pair(ctx: MeasureContext, kpi: KpiId, journey = OVERALL): Pair {
   const canary = read(ctx, kpi, 'canary', journey).value;
   const control = read(ctx, kpi, 'control', journey).value;
-  const delta = canary !== null && control !== null && control !== 0 ? (canary - control) / control : null;
+  // Settled like the measures, so 38.8% against 40% is exactly 3% and not 3.0000000000000027%.
+  const delta = canary !== null && control !== null && control !== 0 ? settle((canary - control) / control) : null;
   return { canary, control, delta };
 }
 

@@ -2,31 +2,47 @@
  * The war room. Renders the ViewModel it is given and turns keys into named
  * Commands; it owns only what is open on screen (help, a prompt). Whether a
  * gate passes, what time it is and what the engine does are not its business.
+ *
+ * The layout follows the terminal (layout.ts): compact at 80×24, standard at
+ * 120×40, wide at 200×60, re-chosen on every resize. Rows are budgeted here:
+ * header, body, notices and footer first; what is left goes to the event log
+ * or the open prompt (and, on a tall standard screen, to the chart).
  */
 import { Box, Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import { AnomaliesPanel } from './AnomaliesPanel.js';
 import type { Command } from './commands.js';
+import { CompactBody, compactBodyHeight } from './CompactBody.js';
+import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
+import { clipWords } from './fit.js';
 import { Footer } from './Footer.js';
-import { GatesPanel } from './GatesPanel.js';
 import { handleKey, openPrompt } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { activeKeys } from './keys.js';
-import { LatencyPanel } from './LatencyPanel.js';
+import { activeKeys, KEY_ROWS } from './keys.js';
+import { CHART_MIN_HEIGHT } from './LatencyChart.js';
+import { fittingLayout, type LayoutName } from './layout.js';
 import { Prompt } from './Prompt.js';
+import { StandardBody, standardBodyHeight } from './StandardBody.js';
 import { TONE_COLOR } from './status-style.js';
-import { TriggersPanel } from './TriggersPanel.js';
 import { INITIAL_UI, type UiState } from './ui-state.js';
+import { useTerminalSize } from './use-terminal-size.js';
 import type { ViewModel } from './view-model.js';
+import { WideBody, wideBodyHeight } from './WideBody.js';
 
 export type { Command } from './commands.js';
 
-/** Wide enough for the latency table and its "(not gated)" marks; the gates take the rest. */
-const LEFT_COLUMN = 59;
-/** Event lines shown: with the header, panels and footer this keeps the screen within 40 rows. */
-const EVENT_LINES = 4;
+/** The boxed header: border, four lines, border. */
+const HEADER_HEIGHT = 6;
+/** The help overlay: border, title, one row per key, a blank, the symbol legend (three), border. */
+const HELP_HEIGHT = KEY_ROWS.length + 7;
+/** Event lines at most, per layout; fewer when the terminal is short. */
+const EVENT_LINES: Record<LayoutName, number> = { compact: 4, standard: 4, wide: 8 };
+/** Rows the standard layout keeps for the event log before it gives any to the chart. */
+const EVENTS_ROOM = 1 + EVENT_LINES.standard;
+const CHART_MAX_HEIGHT = 16;
+
+const BODY_HEIGHT: Record<LayoutName, (m: ViewModel) => number> = { compact: compactBodyHeight, standard: standardBodyHeight, wide: wideBodyHeight };
 
 export interface AppProps {
   model: ViewModel;
@@ -48,57 +64,58 @@ export function App({ model, onCommand }: AppProps) {
     }
     if (result.command) onCommand(result.command);
   });
+  const { columns, rows } = useTerminalSize();
+  const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;
+  // Chosen by the panels, not the help overlay, so opening help never re-lays the screen.
+  const layout = fittingLayout(columns, rows, (l) => chromeOf(l) + BODY_HEIGHT[l](model));
   const prompt = openPrompt(model, ui);
   const keys = activeKeys(model, prompt ? ui : { ...ui, prompt: null });
+  // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
+  let spare = rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));
+  const chartHeight = layout === 'standard' && !ui.helpOpen && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
+  spare -= chartHeight;
   return (
-    <Box flexDirection="column">
-      <Header header={model.header} />
+    <Box flexDirection="column" width={columns}>
+      {layout === 'compact' ? <CompactHeader header={model.header} width={columns} /> : <Header header={model.header} width={columns} />}
       {model.banner ? (
         <Text wrap="truncate" bold inverse color="red">
-          {` ✖ ${model.banner} `}
+          {clipWords(` ✖ ${model.banner} `, columns)}
         </Text>
       ) : null}
       {ui.helpOpen ? (
-        <HelpOverlay model={model} />
+        <HelpOverlay model={model} width={columns} />
+      ) : layout === 'compact' ? (
+        <CompactBody model={model} width={columns} />
+      ) : layout === 'standard' ? (
+        <StandardBody model={model} width={columns} chartHeight={chartHeight} />
       ) : (
-        <>
-          <Box>
-            <Box flexDirection="column" width={LEFT_COLUMN} flexShrink={0}>
-              <LatencyPanel latency={model.latency} />
-              <Box marginTop={1}>
-                <AnomaliesPanel anomalies={model.anomalies} />
-              </Box>
-            </Box>
-            <Box marginLeft={1} flexGrow={1}>
-              <GatesPanel gates={model.gates} flexGrow={1} />
-            </Box>
-          </Box>
-          <Box marginTop={1}>
-            <TriggersPanel triggers={model.triggers} />
-          </Box>
-        </>
+        <WideBody model={model} width={columns} />
       )}
-      {prompt ? <Prompt prompt={prompt} blockers={model.actions.advanceBlockers} /> : <EventLog events={model.events} max={EVENT_LINES} />}
-      <Notices model={model} />
+      {prompt ? (
+        <Prompt prompt={prompt} blockers={model.actions.advanceBlockers} maxBlockers={spare - 2} width={columns} />
+      ) : spare >= 2 ? (
+        <EventLog events={model.events} max={Math.min(spare - 1, EVENT_LINES[layout])} width={columns} />
+      ) : null}
+      <Notices model={model} width={columns} />
       <Footer keys={keys} hint="keys go to the prompt above" />
     </Box>
   );
 }
 
 /** Standing notes, then the latest flash; each one line, never wrapped into the footer. */
-function Notices({ model }: { model: ViewModel }) {
+function Notices({ model, width }: { model: ViewModel; width: number }) {
   return (
     <>
       {model.notices.map((n, i) => (
         // "! " rather than "note: ": the overlap notice of the default policy is 117 characters and must fit 120.
         <Text key={i} wrap="truncate" color="yellow">
-          ! {n}
+          ! {clipWords(n, width - 2)}
         </Text>
       ))}
       {model.flash ? (
         <Text wrap="truncate" bold color={TONE_COLOR[model.flash.tone]}>
           {model.flash.tone === 'error' ? '✖ ' : model.flash.tone === 'warn' ? '▲ ' : '» '}
-          {model.flash.text}
+          {clipWords(model.flash.text, width - 2)}
         </Text>
       ) : null}
     </>

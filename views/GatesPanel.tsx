@@ -5,24 +5,17 @@
  */
 import { Box, Text } from 'ink';
 import { cell } from './bar.js';
+import { clipWords } from './fit.js';
+import { reasonTail } from './reason-tail.js';
 import { Section } from './Section.js';
 import { statusStyle } from './status-style.js';
 import type { GateModel } from './view-model.js';
 
 const W = { label: 20, value: 8, threshold: 12 } as const;
-
-/**
- * The reason repeats the label, the status and the value already on the row;
- * print only what it adds ("stale (4m old)", "but > 120 ms rollback trigger").
- */
-export function reasonTail(gate: GateModel): string {
-  let rest = gate.reason;
-  for (const known of [gate.label, gate.status, gate.value]) {
-    rest = rest.replace(/^[:,\s]+/, '');
-    if (rest.startsWith(known)) rest = rest.slice(known.length);
-  }
-  return rest.replace(/^[:,\s]+/, '');
-}
+/** Symbol, label, value and limit with their spaces: what a row uses before the reason. */
+const ROW = 2 + W.label + 1 + W.value + 1 + W.threshold;
+/** A reason cut shorter than this says nothing ("st…"): it is left out. */
+const MIN_REASON = 8;
 
 export function GatesPanel({ gates, width, flexGrow }: { gates: GateModel[]; width?: number; flexGrow?: number }) {
   const green = gates.filter((g) => g.status === 'GREEN').length;
@@ -30,12 +23,16 @@ export function GatesPanel({ gates, width, flexGrow }: { gates: GateModel[]; wid
     <Section title="Gates" aside={`${green}/${gates.length} GREEN`} width={width} flexGrow={flexGrow}>
       {gates.map((gate) => {
         const style = statusStyle(gate.status);
+        // Given a width, the limit is printed whole or not at all, and the reason cut at a word.
+        const limit = width === undefined || width >= ROW;
+        const room = width === undefined ? Infinity : width - ROW - 1;
+        const tail = gate.status === 'GREEN' || !limit || room < MIN_REASON ? '' : room === Infinity ? reasonTail(gate) : clipWords(reasonTail(gate), room);
         return (
           <Box key={gate.id}>
             <Text wrap="truncate">
-              <Text color={style.color}>{style.symbol}</Text> {cell(gate.label, W.label)} {cell(gate.value, W.value, 'right')}{' '}
-              {cell(`limit ${gate.threshold}`, W.threshold)}
-              {gate.status === 'GREEN' ? '' : <Text dimColor> {reasonTail(gate)}</Text>}
+              <Text color={style.color}>{style.symbol}</Text> {cell(gate.label, W.label)} {cell(gate.value, W.value, 'right')}
+              {limit ? ` ${cell(`limit ${gate.threshold}`, W.threshold)}` : ''}
+              {tail ? <Text dimColor> {tail}</Text> : null}
             </Text>
           </Box>
         );

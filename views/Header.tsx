@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import type { WindowStatus } from '../rules/phases.js';
 import { formatDuration } from '../rules/format.js';
 import { bar } from './bar.js';
+import { clipWords, widthOf } from './fit.js';
 import { RECOMMENDATION_COLOR, statusStyle } from './status-style.js';
 import type { ViewModel } from './view-model.js';
 
@@ -18,20 +19,34 @@ const WINDOW_COLOR: Record<WindowStatus, string | undefined> = {
   promoted: 'green',
 };
 
-export function Header({ header }: { header: ViewModel['header'] }) {
+/** Border and padding on each side. */
+const FRAME = 4;
+
+/** Given the terminal width, the reason is cut at a word rather than mid-word by Ink. */
+export function Header({ header, width }: { header: ViewModel['header']; width?: number }) {
   const style = statusStyle(header.status);
+  const lead = `${style.symbol} ${style.word}   ${header.recommendation} — `;
+  const because = width === undefined ? header.because : clipWords(header.because, Math.max(0, width - FRAME - widthOf(lead)));
+  const right = ` ${header.mode}  ${header.clock} · ${header.dataStale ? '▲ ' : ''}${header.freshness}`;
+  const title = width === undefined ? header.title : clipWords(header.title, Math.max(0, width - FRAME - widthOf(right) - 1));
   const { elapsedMs, requiredMs } = header.progress;
   // A live window is never REHEARSAL-coloured: the badge is what tells a drill from production.
   const badgeColor = header.mode === 'LIVE' ? 'red' : 'magenta';
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} flexShrink={0}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} flexShrink={0} width={width}>
       <Box>
         <Box flexGrow={1} flexShrink={1}>
-          <Text bold wrap="truncate">{header.title}</Text>
+          <Text bold wrap="truncate">{title}</Text>
         </Box>
         <Box flexShrink={0}>
           <Text inverse color={badgeColor}> {header.mode} </Text>
           <Text> {header.clock}</Text>
+          {/* Stale data is marked by a symbol as well as colour, for NO_COLOR. */}
+          <Text color={header.dataStale ? 'yellow' : undefined} dimColor={!header.dataStale}>
+            {' · '}
+            {header.dataStale ? '▲ ' : ''}
+            {header.freshness}
+          </Text>
         </Box>
       </Box>
       <Text wrap="truncate">
@@ -42,7 +57,7 @@ export function Header({ header }: { header: ViewModel['header'] }) {
         <Text color={style.color}>{style.symbol} {style.word}</Text>
         {'   '}
         <Text bold color={RECOMMENDATION_COLOR[header.recommendation]}>{header.recommendation}</Text>
-        <Text> — {header.because}</Text>
+        <Text> — {because}</Text>
       </Text>
       <Text wrap="truncate" dimColor>
         next report in {header.nextReportIn} · adapter: {header.adapter}

@@ -4,27 +4,37 @@
  */
 import { Box, Text } from 'ink';
 import { KEY_ROWS, resolveKey } from './keys.js';
+import { clipWords, widthOf } from './fit.js';
 import { DANGER_MARK } from './Footer.js';
 import { STATUS_STYLE, TRIGGER_STYLE } from './status-style.js';
 import { INITIAL_UI } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
-export function HelpOverlay({ model }: { model: ViewModel }) {
+/** Border and padding on each side. */
+const FRAME = 4;
+
+/** Given the terminal width, each explanation is cut at a word, never mid-word. */
+export function HelpOverlay({ model, width }: { model: ViewModel; width?: number }) {
+  const inner = width === undefined ? Infinity : width - FRAME;
+  const fit = (lead: string, text: string) => (inner === Infinity ? text : clipWords(text, Math.max(0, inner - widthOf(lead))));
+  const trigLegend = `  triggers: ${Object.entries(TRIGGER_STYLE).map(([state, s]) => `${s.symbol} ${state}`).join('   ')}`;
+  const barNote = fit(`${trigLegend}   `, '[█░] time in breach of the trigger window');
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
       <Text bold>Keys (Esc or ? closes this help)</Text>
       {KEY_ROWS.map((row) => {
         const k = resolveKey(row, model);
         // Availability as the dashboard would see it once this overlay is closed.
         const available = row.condition(model, INITIAL_UI);
+        const lead = `  ${k.key}  ${k.label.padEnd(12)} ${k.dangerous ? `${DANGER_MARK} dangerous  ` : ''}`;
+        const why = available ? '' : model.actions.terminal ? ' (window is decided)' : ' (not now)';
         return (
           <Text key={row.command} wrap="truncate" dimColor={!available}>
             {'  '}
             <Text bold color={k.dangerous ? 'red' : undefined}>{k.key}</Text>
             {'  '}
             {k.label.padEnd(12)} {k.dangerous ? `${DANGER_MARK} dangerous  ` : ''}
-            {row.help}
-            {available ? '' : model.actions.terminal ? ' (window is decided)' : ' (not now)'}
+            {fit(lead, `${row.help}${why}`)}
           </Text>
         );
       })}
@@ -34,8 +44,8 @@ export function HelpOverlay({ model }: { model: ViewModel }) {
         {'  '}gates: {Object.values(STATUS_STYLE).map((s) => `${s.symbol} ${s.word}`).join('   ')}
       </Text>
       <Text wrap="truncate">
-        {'  '}triggers: {Object.entries(TRIGGER_STYLE).map(([state, s]) => `${s.symbol} ${state}`).join('   ')}
-        {'   '}[█░] time in breach of the trigger window
+        {trigLegend}
+        {barNote ? `   ${barNote}` : ''}
       </Text>
     </Box>
   );

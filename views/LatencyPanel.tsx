@@ -14,6 +14,12 @@ const W = { journey: 15, pair: 9 } as const;
 
 const pair = (p: PairText): string => `${p.canary}/${p.control}`;
 
+/** Title, column heads, one row per journey: layouts budget their rows with this. */
+export const latencyHeight = (latency: ViewModel['latency']): number => 2 + Math.max(1, latency.rows.length);
+
+/** What the table needs, "(not gated)" included: the layouts give it this much. */
+export const LATENCY_WIDTH = 59;
+
 export function LatencyPanel({ latency, width }: { latency: ViewModel['latency']; width?: number }) {
   return (
     <Section title="Latency" aside={`ms canary/control · P95 gate ≤ ${latency.gateMs} ms`} width={width}>

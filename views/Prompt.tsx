@@ -3,15 +3,25 @@
  * grows. Rendering only: the text being typed lives in App's UiState.
  */
 import { Box, Text } from 'ink';
+import { clipWords } from './fit.js';
 import type { PromptState } from './ui-state.js';
 
 const SHOWN_BLOCKERS = 3;
+
+/** Rows the prompt takes with `blockers` shown: the layouts leave it exactly this room. */
+export function promptHeight(prompt: PromptState, blockers: number): number {
+  if (prompt.kind === 'confirm-rollback') return 1;
+  if (prompt.kind === 'override') return 2 + blockers;
+  return prompt.override === undefined ? 1 : 2;
+}
 
 export const ROLLBACK_QUESTION = 'ROLL BACK canary to 0%? press y to confirm, any other key cancels';
 export const APPROVER_QUESTION = 'Gate review (CEO joins): approved by?';
 export const OVERRIDE_QUESTION = 'Type a reason to override (Enter to confirm, Esc to cancel)';
 
-export function Prompt({ prompt, blockers }: { prompt: PromptState; blockers: string[] }) {
+/** `maxBlockers` shrinks the list on a short terminal; `width` cuts blockers at a word. */
+export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }: { prompt: PromptState; blockers: string[]; maxBlockers?: number; width?: number }) {
+  const shownCount = Math.max(0, Math.min(SHOWN_BLOCKERS, maxBlockers, blockers.length));
   if (prompt.kind === 'confirm-rollback') {
     return (
       <Box flexDirection="column">
@@ -20,14 +30,15 @@ export function Prompt({ prompt, blockers }: { prompt: PromptState; blockers: st
     );
   }
   if (prompt.kind === 'override') {
-    const more = blockers.length - SHOWN_BLOCKERS;
+    const more = blockers.length - shownCount;
+    const heading = shownCount === 0 ? '' : more > 0 ? `, first ${shownCount} shown:` : ':';
     return (
       <Box flexDirection="column">
         <Text bold color="yellow" wrap="truncate">
-          ▲ Advance is blocked ({blockers.length}){more > 0 ? `, first ${SHOWN_BLOCKERS} shown:` : ':'}
+          ▲ Advance is blocked ({blockers.length}){heading}
         </Text>
-        {blockers.slice(0, SHOWN_BLOCKERS).map((b, i) => (
-          <Text key={i} wrap="truncate">  - {b}</Text>
+        {blockers.slice(0, shownCount).map((b, i) => (
+          <Text key={i} wrap="truncate">  - {width === undefined ? b : clipWords(b, width - 4)}</Text>
         ))}
         <Field question={OVERRIDE_QUESTION} text={prompt.text} />
       </Box>

@@ -5,32 +5,35 @@
  */
 import { Box, Text } from 'ink';
 import { bar, cell } from './bar.js';
+import { clipWords, widthOf } from './fit.js';
 import { Section } from './Section.js';
 import { TRIGGER_STYLE } from './status-style.js';
 import type { TriggerModel } from './view-model.js';
 
 const W = { label: 24, value: 10, threshold: 10, bar: 10, checks: 10 } as const;
 
-export function TriggersPanel({ triggers }: { triggers: TriggerModel[] }) {
+/** Given a width, the note at the end of a row is cut at a word, not mid-word. */
+export function TriggersPanel({ triggers, width }: { triggers: TriggerModel[]; width?: number }) {
   const fired = triggers.filter((t) => t.state === 'fired').length;
   const breaching = triggers.filter((t) => t.state === 'breaching').length;
   return (
-    <Section title="Rollback triggers" aside={`${fired} fired · ${breaching} breaching · ${triggers.length - fired - breaching} armed`}>
+    <Section title="Rollback triggers" aside={`${fired} fired · ${breaching} breaching · ${triggers.length - fired - breaching} armed`} width={width}>
       {triggers.map((t) => {
         const style = TRIGGER_STYLE[t.state];
+        const lead = [
+          style.symbol,
+          cell(t.label, W.label),
+          cell(t.value, W.value, 'right'),
+          cell(t.threshold, W.threshold),
+          `[${bar(t.elapsedMs, t.windowMs, W.bar)}]`,
+          // Past the needed count the condition is met; "10/2 checks" would only push the note off screen.
+          cell(`${Math.min(t.checks, t.checksNeeded)}/${t.checksNeeded} checks`, W.checks),
+        ].join(' ');
+        const note = width === undefined ? t.note : clipWords(t.note, Math.max(0, width - widthOf(lead) - 1));
         return (
           <Box key={t.id}>
             <Text wrap="truncate" color={style.color}>
-              {[
-                style.symbol,
-                cell(t.label, W.label),
-                cell(t.value, W.value, 'right'),
-                cell(t.threshold, W.threshold),
-                `[${bar(t.elapsedMs, t.windowMs, W.bar)}]`,
-                // Past the needed count the condition is met; "10/2 checks" would only push the note off screen.
-                cell(`${Math.min(t.checks, t.checksNeeded)}/${t.checksNeeded} checks`, W.checks),
-                t.note,
-              ].join(' ')}
+              {lead} {note}
             </Text>
           </Box>
         );

@@ -12,6 +12,8 @@ import type { EngineEvent } from '../src/engine/events.js';
 import type { WindowMeta } from '../src/engine/window-meta.js';
 import type { SourceHealth } from '../src/engine/source-health.js';
 import { eventModels } from './event-models.js';
+import { freshness } from './freshness.js';
+import { economicsModel, errorsModel, funnelsModel, infraModel, paymentsModel, type KpiInput } from './kpi-models.js';
 import type { TriggerModel, ViewModel } from './view-model.js';
 
 export interface ViewInput {
@@ -25,6 +27,8 @@ export interface ViewInput {
   flash: ViewModel['flash'];
   /** Data-source health; absent in tests that do not care. */
   health?: SourceHealth;
+  /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
+  history?: { canary: readonly number[]; control: readonly number[] };
   now: number;
 }
 
@@ -37,6 +41,8 @@ export function buildViewModel(input: ViewInput): ViewModel {
   const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
   const r = meta.release;
   const terminal = state.status === 'rolled-back' || state.status === 'promoted';
+  const triggers = triggerModels(d, now);
+  const kpi: KpiInput = { policy, readout, decisions: d, triggers };
   return {
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
@@ -50,6 +56,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       ...currentVerdict(state, d),
       nextReportIn: formatDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
       adapter: input.adapter,
+      ...freshness(input.snapshot, now, policy.staleAfterMs),
     },
     latency: {
       gateMs: phase.p95GateMs,
@@ -61,23 +68,17 @@ export function buildViewModel(input: ViewInput): ViewModel {
         p99: { canary: ms(row.p99, 'canary'), control: ms(row.p99, 'control') },
       })),
     },
+    chart: { canary: [...(input.history?.canary ?? [])], control: [...(input.history?.control ?? [])], thresholdMs: phase.p95GateMs },
+    errors: errorsModel(kpi),
+    payments: paymentsModel(kpi),
+    infra: infraModel(kpi),
+    economics: economicsModel(kpi),
+    funnels: funnelsModel(kpi),
     gates: (d?.gates ?? []).map((g) => ({
       id: g.id, label: g.label, status: g.status, value: formatValue(g.value, g.unit),
       threshold: formatValue(g.threshold, g.unit).replace(/^\+/, ''), reason: g.reason,
     })),
-    triggers: (d?.triggers ?? []).map((t): TriggerModel => {
-      const s = t.state;
-      const elapsedMs = s.state === 'breaching' ? now - s.since : s.state === 'fired' ? t.def.forMs : 0;
-      const note = s.state === 'fired' ? `FIRED ${new Date(s.at).toISOString().slice(11, 16)}`
-        : s.state === 'breaching' ? `fires in ${formatDuration(Math.max(0, t.def.forMs - elapsedMs))}`
-        : t.problem ?? 'armed';
-      return {
-        id: t.def.id, label: t.def.label, state: s.state, value: formatValue(t.value, t.def.unit),
-        threshold: `${t.def.breachWhen === 'above' ? '>' : '<'} ${formatValue(t.def.threshold, t.def.unit).replace(/^\+/, '')}`,
-        elapsedMs: Math.min(elapsedMs, t.def.forMs), windowMs: t.def.forMs,
-        checks: s.state === 'breaching' ? s.checks : 0, checksNeeded: t.def.consecutiveChecks, note,
-      };
-    }),
+    triggers,
     anomalies: (d?.anomalies ?? []).map((a) => a.text),
     events: eventModels(input.events),
     notices: phase.p95GateMs > policy.triggers.latencyP95.thresholdMs
@@ -99,4 +100,20 @@ function sourceBanner(health: SourceHealth | undefined, now: number): string | n
   if (!health || health.unreachableSince === null) return null;
   const last = health.lastSampleAt === null ? 'no data received yet' : `values are the last good ones, ${formatDuration(now - health.lastSampleAt)} old`;
   return `DATA SOURCE UNREACHABLE for ${formatDuration(now - health.unreachableSince)}: ${last}; advancing is blocked`;
+}
+
+function triggerModels(d: Decisions | null, now: number): TriggerModel[] {
+  return (d?.triggers ?? []).map((t): TriggerModel => {
+    const s = t.state;
+    const elapsedMs = s.state === 'breaching' ? now - s.since : s.state === 'fired' ? t.def.forMs : 0;
+    const note = s.state === 'fired' ? `FIRED ${new Date(s.at).toISOString().slice(11, 16)}`
+      : s.state === 'breaching' ? `fires in ${formatDuration(Math.max(0, t.def.forMs - elapsedMs))}`
+      : t.problem ?? 'armed';
+    return {
+      id: t.def.id, label: t.def.label, state: s.state, value: formatValue(t.value, t.def.unit),
+      threshold: `${t.def.breachWhen === 'above' ? '>' : '<'} ${formatValue(t.def.threshold, t.def.unit).replace(/^\+/, '')}`,
+      elapsedMs: Math.min(elapsedMs, t.def.forMs), windowMs: t.def.forMs,
+      checks: s.state === 'breaching' ? s.checks : 0, checksNeeded: t.def.consecutiveChecks, note,
+    };
+  });
 }

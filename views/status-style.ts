@@ -4,7 +4,7 @@
  */
 import type { Recommendation } from '../rules/evaluate.js';
 import type { Status } from '../rules/types.js';
-import type { EventModel, TriggerModel } from './view-model.js';
+import type { CapModel, EventModel, RowMark, TriggerModel } from './view-model.js';
 
 export interface StatusStyle {
   symbol: string;
@@ -45,3 +45,18 @@ export const TRIGGER_STYLE: Record<TriggerModel['state'], { symbol: string; colo
   breaching: { symbol: '▲', color: 'yellow' },
   fired: { symbol: '✖', color: 'red' },
 };
+
+/** A KPI row's symbol: its gate's status, its trigger's state ("?" before the first check), or none. */
+export function markStyle(mark: RowMark): { symbol: string; color: string | undefined } {
+  if (mark.by === 'gate') return STATUS_STYLE[mark.status];
+  if (mark.by === 'trigger') return mark.state === null ? { symbol: '?', color: 'gray' } : TRIGGER_STYLE[mark.state];
+  return { symbol: ' ', color: undefined };
+}
+
+/** A payment cap's symbol: an unknown count is "?", never within the cap. */
+export function capStyle(cap: Pick<CapModel, 'share' | 'tone'>): { symbol: string; color: string | undefined } {
+  if (cap.share === null) return { symbol: '?', color: 'gray' };
+  if (cap.tone === 'error') return { symbol: '✖', color: 'red' };
+  if (cap.tone === 'warn') return { symbol: '▲', color: 'yellow' };
+  return { symbol: '✔', color: 'green' };
+}

@@ -43,6 +43,44 @@ export interface TriggerModel {
   note: string;
 }
 
+/**
+ * How a KPI row is judged, so the panel prints the right symbol: by its gate
+ * (a Status), by the trigger that watches it (refund/void, budget burn), or not
+ * at all (cost/request, margin are reported, never gated).
+ */
+export type RowMark =
+  | { by: 'gate'; status: Status }
+  /** null: no check has run yet, so the trigger's state is not known. */
+  | { by: 'trigger'; state: TriggerModel['state'] | null }
+  | { by: 'none' };
+
+/** One KPI, canary beside control, as every KPI panel prints it. */
+export interface MetricRowModel {
+  id: string;
+  label: string;
+  canary: string;
+  control: string;
+  /** Canary against control where the relation says more than the two values ("+1.2%", "1.05x"); '' when not. */
+  delta: string;
+  /** The line it is held to, as printed: "≤ 0.5%", "≥ 99.5%", "±5%", "trigger > 2x". */
+  limit: string;
+  mark: RowMark;
+  /** What a non-GREEN decision adds beyond the value ("stale (4m old)"); '' when nothing. */
+  note: string;
+}
+
+/** A pre-flight payment cap against the canary's live count. */
+export interface CapModel {
+  id: 'tx' | 'max-tx' | 'global';
+  label: string;
+  value: string;
+  cap: string;
+  /** value / cap; null when the count is unknown (shown as "?", never as within the cap). */
+  share: number | null;
+  /** warn from the near-cap share (80%), error once the cap is reached: caps are hard stops agreed before T-0. */
+  tone: 'info' | 'warn' | 'error';
+}
+
 export interface EventModel {
   at: string;
   text: string;
@@ -63,8 +101,26 @@ export interface ViewModel {
     because: string;
     nextReportIn: string;
     adapter: string;
+    /** Age of the newest sample: "data 12s old", or "no data". */
+    freshness: string;
+    /** The newest sample is older than the policy's staleness limit: every reading is stale. */
+    dataStale: boolean;
   };
   latency: { gateMs: number; rows: LatencyRowModel[] };
+  /** Canary and control P95 (journey "all") since the phase started, and the phase's P95 gate. */
+  chart: { canary: number[]; control: number[]; thresholdMs: number };
+  errors: { fiveXx: MetricRowModel; js: MetricRowModel; budgetBurn: MetricRowModel };
+  payments: { e2e: MetricRowModel; refundVoid: MetricRowModel; caps: CapModel[] };
+  infra: { cacheHit: MetricRowModel; dbSaturation: MetricRowModel };
+  economics: {
+    costPerUser: MetricRowModel;
+    costPerRequest: MetricRowModel;
+    margin: MetricRowModel;
+    markup: MetricRowModel;
+    /** Why the CEO must be tagged on account of margin; null when margin is within the policy's deviation. */
+    ceoTag: string | null;
+  };
+  funnels: { b2c: MetricRowModel; b2b: MetricRowModel };
   gates: GateModel[];
   triggers: TriggerModel[];
   anomalies: string[];

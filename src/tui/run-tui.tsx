@@ -8,6 +8,7 @@ import { App } from '../../views/App.js';
 import { buildViewModel } from '../../views/build-view-model.js';
 import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
+import { seriesKey, type Track } from '../../rules/types.js';
 import { createEngine } from '../run/create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
@@ -32,10 +33,14 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   const stop = new AbortController();
   const copy: CopyDeps = io.copy ?? { writeClipboard: systemClipboard, writeTerminal: (b) => io.stdout.write(b) };
 
+  // The chart's P95 points: this phase only, values only (the view spreads them evenly over its width).
+  const p95Since = (track: Track, since: number): number[] =>
+    engine.store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= since).map((p) => p.value);
   const model = (): ViewModel =>
     buildViewModel({
       meta: setup.meta, policy: setup.policy, state: engine.state, decisions: engine.decisions,
       snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, health: engine.health, now: setup.clock.now(),
+      history: { canary: p95Since('canary', engine.state.phaseStartedAt), control: p95Since('control', engine.state.phaseStartedAt) },
     });
   const onCommand = (command: Command): void => {
     void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort() }).then((f) => {

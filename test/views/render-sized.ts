@@ -10,7 +10,7 @@ import type { ReactElement } from 'react';
 class FakeStdout extends EventEmitter {
   frames: string[] = [];
   isTTY = true;
-  constructor(readonly columns: number, readonly rows: number) {
+  constructor(public columns: number, public rows: number) {
     super();
   }
   write = (frame: string): boolean => {
@@ -51,5 +51,11 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
     exitOnCtrlC: false,
     patchConsole: false,
   });
-  return { stdin, lastFrame: () => stdout.frames.at(-1) ?? '', unmount: () => instance.unmount() };
+  /** As a terminal does when the IC drags its window: new size, then a 'resize' event. */
+  const resize = (newColumns: number, newRows: number) => {
+    stdout.columns = newColumns;
+    stdout.rows = newRows;
+    stdout.emit('resize');
+  };
+  return { stdin, resize, lastFrame: () => stdout.frames.at(-1) ?? '', unmount: () => instance.unmount() };
 }

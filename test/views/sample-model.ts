@@ -3,7 +3,7 @@
  * for a healthy window, a breaching one, a rolled-back one and one whose
  * data went stale. Written out by hand so a view test never runs the rules.
  */
-import type { GateModel, LatencyRowModel, TriggerModel, ViewModel } from '../../views/view-model.js';
+import type { CapModel, GateModel, LatencyRowModel, MetricRowModel, RowMark, TriggerModel, ViewModel } from '../../views/view-model.js';
 import type { Status } from '../../rules/types.js';
 
 export type Variant = 'healthy' | 'breaching' | 'rolled-back' | 'stale';
@@ -25,6 +25,22 @@ const row = (journey: string, p50: [string, string], p95: [string, string], p99:
   p99: { canary: p99[0], control: p99[1] },
 });
 
+const byGate = (status: Status = 'GREEN'): RowMark => ({ by: 'gate', status });
+const byTrigger = (state: TriggerModel['state'] = 'armed'): RowMark => ({ by: 'trigger', state });
+const NONE: RowMark = { by: 'none' };
+
+const metric = (id: string, label: string, canary: string, control: string, limit: string, mark: RowMark, delta = '', note = ''): MetricRowModel => ({
+  id, label, canary, control, delta, limit, mark, note,
+});
+
+const cap = (id: CapModel['id'], label: string, value: string, capText: string, share: number | null, tone: CapModel['tone'] = 'info'): CapModel => ({
+  id, label, value, cap: capText, share, tone,
+});
+
+/** A P95 series with a gentle wobble, deterministic so golden frames never flake. */
+const wobble = (n: number, base: number, amp: number, drift = 0): number[] =>
+  Array.from({ length: n }, (_, i) => Math.round((base + amp * Math.sin(i / 3) + (drift * i) / n) * 10) / 10);
+
 function healthy(): ViewModel {
   return {
     header: {
@@ -40,6 +56,8 @@ function healthy(): ViewModel {
       because: 'all gates GREEN, no trigger breaching',
       nextReportIn: '12m',
       adapter: 'haproxy 127.0.0.1:9999 backend web',
+      freshness: 'data 12s old',
+      dataStale: false,
     },
     latency: {
       gateMs: 130,
@@ -49,6 +67,36 @@ function healthy(): ViewModel {
         row('search', ['48', '47'], ['96', '95'], ['150', '149'], 'GREEN'),
         row('organic-landing', ['55', '54'], ['140', '138'], ['260', '250'], 'GREEN', false),
       ],
+    },
+    chart: { canary: wobble(90, 103, 2), control: wobble(90, 100, 1.5), thresholdMs: 130 },
+    errors: {
+      fiveXx: metric('errors:5xx', '5xx', '0.12%', '0.1%', '≤ 0.5%', byGate()),
+      js: metric('errors:js', 'client JS', '0.08%', '0.07%', '≤ 0.5%', byGate()),
+      budgetBurn: metric('errors:budget', 'budget burn', '1.1%', '0.9%', 'fires > 5%', byTrigger()),
+    },
+    payments: {
+      e2e: metric('payments:e2e', 'E2E success', '99.82%', '99.85%', '≥ 99.5%', byGate()),
+      refundVoid: metric('payments:refund-void', 'refund/void', '0.42%', '0.4%', 'fires > 2x', byTrigger(), '1.05x'),
+      caps: [
+        cap('tx', 'tx count', '37', '100', 0.37),
+        cap('max-tx', 'largest tx', '$18.40', '$20', 0.92, 'warn'),
+        cap('global', 'total', '$412', '$1,500', 0.27),
+      ],
+    },
+    infra: {
+      cacheHit: metric('infra:cache', 'cache hit', '91.4%', '91%', '≥ 85%', byGate()),
+      dbSaturation: metric('infra:db', 'DB pool', '52%', '50%', '≤ 80%', byGate()),
+    },
+    economics: {
+      costPerUser: metric('econ:cost-per-user', 'cost/user', '$0.412', '$0.407', '±5%', byGate(), '+1.2%'),
+      costPerRequest: metric('econ:cost-per-request', 'cost/request', '$0.0021', '$0.0021', '', NONE, '+0.5%'),
+      margin: metric('econ:margin', 'margin', '41.2%', '40.8%', 'CEO at ±3%', NONE, '+1%'),
+      markup: metric('econ:markup', 'AI markup', '4.61x', '4.58x', '≥ 4x', byGate()),
+      ceoTag: null,
+    },
+    funnels: {
+      b2c: metric('funnel:b2c', 'B2C', '3.19%', '3.2%', 'drop ≤ 5%', byGate(), '-0.4%'),
+      b2b: metric('funnel:b2b', 'B2B', '1.1%', '1.1%', 'drop ≤ 5%', byGate(), '+0.2%'),
     },
     gates: [
       gate('p95:all', 'P95 overall', '104 ms', '130 ms'),
@@ -99,6 +147,14 @@ function breaching(): ViewModel {
   m.gates[1] = gate('p95:checkout', 'P95 checkout', '125 ms', '130 ms', 'YELLOW', yellowReason);
   m.triggers[0] = { ...m.triggers[0]!, state: 'breaching', value: '125 ms', elapsedMs: 4 * MIN + 10_000, checks: 1, note: 'fires in 5m50s' };
   m.anomalies = ['P95 checkout 125 ms vs 108 ms control (limit 130 ms)', 'Cache hit 88.1% vs 91.0% control (limit 85%)'];
+  m.chart = { canary: wobble(80, 104, 2, 14), control: wobble(80, 101, 1.5), thresholdMs: 130 };
+  m.payments.caps = [
+    cap('tx', 'tx count', '80', '100', 0.8, 'warn'),
+    cap('max-tx', 'largest tx', '$20', '$20', 1, 'error'),
+    cap('global', 'total', '$1,190', '$1,500', 0.79),
+  ];
+  m.economics.margin = metric('econ:margin', 'margin', '39.5%', '40.8%', 'CEO at ±3%', NONE, '-3.2%');
+  m.economics.ceoTag = 'margin deviates -3.2% from control (limit ±3%)';
   m.events.push({ at: '14:28', text: 'trigger p95:checkout breaching: P95 checkout 125 ms > 120 ms', tone: 'warn' });
   m.notices = [overlap];
   m.actions = {
@@ -115,6 +171,7 @@ function rolledBack(): ViewModel {
   m.latency.rows[1] = row('checkout', ['95', '70'], ['133', '108'], ['300', '195'], 'RED');
   m.gates[1] = gate('p95:checkout', 'P95 checkout', '133 ms', '120 ms', 'RED', 'P95 checkout 133 ms > 120 ms');
   m.triggers[0] = { ...m.triggers[0]!, state: 'fired', value: '133 ms', elapsedMs: 10 * MIN, checks: 0, note: 'FIRED 14:31' };
+  m.chart = { canary: wobble(60, 110, 3, 25), control: wobble(60, 101, 1.5), thresholdMs: 120 };
   m.events.push(
     { at: '14:31', text: 'trigger p95:checkout fired: P95 checkout 133 ms > 120 ms for 10m', tone: 'error' },
     { at: '14:31', text: 'rollback 50%→0% by canary-tui (auto): OK · dry-run', tone: 'info' },
@@ -129,6 +186,12 @@ function stale(): ViewModel {
   m.gates[3] = gate('errors:5xx', '5xx rate', '—', '0.5%', 'UNKNOWN', '5xx rate: UNKNOWN, stale (4m old)');
   m.gates[5] = gate('payments:e2e', 'Payments E2E', '—', '99.5%', 'UNKNOWN', 'Payments E2E: UNKNOWN, stale (4m old)');
   m.triggers[2] = { ...m.triggers[2]!, value: '—', note: 'stale (4m old)' };
+  m.header.freshness = 'data 4m old';
+  m.header.dataStale = true;
+  m.errors.fiveXx = metric('errors:5xx', '5xx', '—', '0.1%', '≤ 0.5%', byGate('UNKNOWN'), '', 'stale (4m old)');
+  m.payments.e2e = metric('payments:e2e', 'E2E success', '—', '99.85%', '≥ 99.5%', byGate('UNKNOWN'), '', 'stale (4m old)');
+  m.payments.caps[0] = cap('tx', 'tx count', '—', '100', null);
+  m.chart = { canary: wobble(30, 103, 2), control: wobble(30, 100, 1.5), thresholdMs: 130 };
   m.actions = { ...m.actions, canAdvance: false, advanceBlockers: ['UNKNOWN: 5xx rate: UNKNOWN, stale (4m old)', 'UNKNOWN: Payments E2E: UNKNOWN, stale (4m old)'] };
   return m;
 }
