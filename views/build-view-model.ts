@@ -27,6 +27,10 @@ export interface ViewInput {
   flash: ViewModel['flash'];
   /** Data-source health; absent in tests that do not care. */
   health?: SourceHealth;
+  /** A rollback asked for but not read back from the load balancer. */
+  unconfirmedRollback?: { since: number; detail: string } | null;
+  /** Set when another instance drives this window: why this one only watches. */
+  readOnly?: string;
   /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
   history?: { canary: readonly number[]; control: readonly number[] };
   now: number;
@@ -81,19 +85,29 @@ export function buildViewModel(input: ViewInput): ViewModel {
     triggers,
     anomalies: (d?.anomalies ?? []).map((a) => a.text),
     events: eventModels(input.events),
-    notices: phase.p95GateMs > policy.triggers.latencyP95.thresholdMs
-      ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms rollback trigger: between them a journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
-      : [],
+    notices: [
+      ...(input.readOnly ? [input.readOnly] : []),
+      ...(phase.p95GateMs > policy.triggers.latencyP95.thresholdMs
+        ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms rollback trigger: between them a journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
+        : []),
+    ],
     flash: input.flash,
-    banner: sourceBanner(input.health, now),
+    banner: [rollbackBanner(input.unconfirmedRollback, now), sourceBanner(input.health, now)].filter(Boolean).join(' · ') || null,
     actions: {
       canAdvance: !terminal && (d?.advanceBlockers.length ?? 1) === 0,
       advanceBlockers: d?.advanceBlockers ?? ['no check has run yet'],
       needsApproval: phase.requiresApproval,
       held: state.status === 'held',
       terminal,
+      readOnly: input.readOnly ?? null,
     },
   };
+}
+
+/** Loudest line on the screen: the IC asked for 0% and the load balancer has not said so. */
+function rollbackBanner(pending: ViewInput['unconfirmedRollback'], now: number): string | null {
+  if (!pending) return null;
+  return `ROLLBACK NOT CONFIRMED for ${formatDuration(now - pending.since)}: ${pending.detail}; retrying at every check`;
 }
 
 function sourceBanner(health: SourceHealth | undefined, now: number): string | null {

@@ -33,7 +33,7 @@ export interface ActiveKey {
 /** No prompt and no help overlay: the dashboard itself has the keyboard. */
 const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen;
 /** Rollout keys disappear once the window is rolled back or promoted. */
-const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal;
+const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly;
 
 export const KEY_ROWS: readonly KeyRow[] = [
   {

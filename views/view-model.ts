@@ -137,5 +137,7 @@ export interface ViewModel {
     needsApproval: boolean;
     held: boolean;
     terminal: boolean;
+    /** Another instance drives: rollout keys are removed. */
+    readOnly: string | null;
   };
 }

@@ -39,7 +39,8 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   const model = (): ViewModel =>
     buildViewModel({
       meta: setup.meta, policy: setup.policy, state: engine.state, decisions: engine.decisions,
-      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, health: engine.health, now: setup.clock.now(),
+      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, health: engine.health,
+      unconfirmedRollback: engine.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: setup.clock.now(),
       history: { canary: p95Since('canary', engine.state.phaseStartedAt), control: p95Since('control', engine.state.phaseStartedAt) },
     });
   const onCommand = (command: Command): void => {
@@ -66,6 +67,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   try {
     const opened = await engine.start();
     let outcome: Outcome = opened.ok ? await engine.run(stop.signal) : 'stopped';
+    if (outcome === 'ended') flash = { text: 'the recorded window ended before a decision; press q', tone: 'warn' };
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {

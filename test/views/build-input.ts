@@ -60,6 +60,8 @@ export interface ModelOptions {
   decisions?: (d: Decisions) => Decisions | null;
   history?: ViewInput['history'];
   now?: number;
+  /** Shell inputs such as an unconfirmed rollback or read-only mode. */
+  extra?: Partial<ViewInput>;
 }
 
 /** The view model the screen would get for these values, decided by the real rules. */
@@ -73,5 +75,6 @@ export function modelOf(opts: ModelOptions = {}): ViewModel {
   return buildViewModel({
     meta: META, policy, state, decisions, snapshot, events: [], adapter: 'dry-run', flash: null, now,
     ...(opts.history ? { history: opts.history } : {}),
+    ...opts.extra,
   });
 }

@@ -50,3 +50,12 @@ describe('status style', () => {
     });
   });
 });
+
+describe('a read-only viewer', () => {
+  it('has no rollout keys: another instance drives the window', () => {
+    const m = sampleModel();
+    m.actions.readOnly = 'read-only viewer: alice drives this window';
+    const keys = activeKeys(m, INITIAL_UI).map((k) => k.key);
+    expect(keys).toEqual(['c', '?', 'q']);
+  });
+});

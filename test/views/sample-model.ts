@@ -134,7 +134,7 @@ function healthy(): ViewModel {
     notices: [],
     flash: null,
     banner: null,
-    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false },
+    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false, readOnly: null },
   };
 }
 
@@ -160,7 +160,7 @@ function breaching(): ViewModel {
   m.actions = {
     canAdvance: false,
     advanceBlockers: ['minimum time not served (40m of 1h30m)', `YELLOW: ${yellowReason}`, 'YELLOW: Cache hit 88.1% ≥ 85% but < 87% warning line', 'UNKNOWN: B2B funnel drop: UNKNOWN, no data'],
-    needsApproval: false, held: false, terminal: false,
+    needsApproval: false, held: false, terminal: false, readOnly: null,
   };
   return m;
 }
@@ -176,7 +176,7 @@ function rolledBack(): ViewModel {
     { at: '14:31', text: 'trigger p95:checkout fired: P95 checkout 133 ms > 120 ms for 10m', tone: 'error' },
     { at: '14:31', text: 'rollback 50%→0% by canary-tui (auto): OK · dry-run', tone: 'info' },
   );
-  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true };
+  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true, readOnly: null };
   return m;
 }
 

@@ -180,3 +180,17 @@ describe('the P95 chart', () => {
     expect(modelOf().chart).toEqual({ canary: [], control: [], thresholdMs: 130 });
   });
 });
+
+describe('banners', () => {
+  it('an unconfirmed rollback is the loudest line, with its age and the adapter’s answer', () => {
+    const m = modelOf({ extra: { unconfirmedRollback: { since: NOW - 42_000, detail: 'HAProxy: connection refused' } } });
+    expect(m.banner).toBe('ROLLBACK NOT CONFIRMED for 42s: HAProxy: connection refused; retrying at every check');
+    expect(modelOf().banner).toBeNull();
+  });
+
+  it('a read-only viewer says who drives, and has no rollout keys', () => {
+    const m = modelOf({ extra: { readOnly: 'read-only viewer: alice drives this window (pid 7)' } });
+    expect(m.notices[0]).toBe('read-only viewer: alice drives this window (pid 7)');
+    expect(m.actions.readOnly).toContain('alice drives');
+  });
+});
