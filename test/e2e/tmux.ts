@@ -32,6 +32,11 @@ export class TmuxSession {
     this.tmux('respawn-pane', '-k', '-t', 'e2e', `env ${exports} ${quoted}; echo $? > '${this.exitFile}'`);
   }
 
+  /** Resizes the terminal; the app gets SIGWINCH like under a real window manager. */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', 'e2e', '-x', String(width), '-y', String(height));
+  }
+
   keys(...keys: string[]): void {
     this.tmux('send-keys', '-t', 'e2e', ...keys);
   }
