@@ -21,7 +21,13 @@ await build({
   alias: { 'react-devtools-core': './dist/devtools-stub.mjs' },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __canaryCreateRequire } from 'node:module'; const require = __canaryCreateRequire(import.meta.url);",
+    // NO_COLOR (no-color.org) must win before chalk decides colour support at import time;
+    // an explicit FORCE_COLOR still takes precedence.
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __canaryCreateRequire } from 'node:module'; const require = __canaryCreateRequire(import.meta.url);",
+      "if (process.env.NO_COLOR && !('FORCE_COLOR' in process.env)) process.env.FORCE_COLOR = '0';",
+    ].join('\n'),
   },
   logLevel: 'warning',
 });
