@@ -24,6 +24,7 @@ export interface TuiIo {
 
 const EVENT_LOG_SIZE = 200;
 const REDRAW_EVERY_MS = 1000;
+const REDRAW_COALESCE_MS = 50;
 
 export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   const engine = createEngine(setup);
@@ -57,10 +58,19 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
     lastJson = json;
     instance.rerender(<App model={next} onCommand={onCommand} />);
   }
+  // Events come in bursts (trigger, action, phase, check within one check); one redraw after the
+  // burst shows them with the decisions they belong to, never a trigger beside stale gates.
+  let pending: NodeJS.Timeout | null = null;
+  const scheduleRedraw = () => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      redraw();
+    }, REDRAW_COALESCE_MS);
+  };
   engine.on((e) => {
     events.push(e);
     if (events.length > EVENT_LOG_SIZE) events.shift();
-    if (e.type !== 'check') redraw();
+    scheduleRedraw();
   });
   void instance.waitUntilExit().then(() => stop.abort());
   const ticker = setInterval(redraw, REDRAW_EVERY_MS);
@@ -76,6 +86,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
     return outcome;
   } finally {
     clearInterval(ticker);
+    if (pending) clearTimeout(pending);
     instance.unmount();
   }
 }
