@@ -3,7 +3,7 @@
  * from `now`, so the shell can refresh them once a second without a check.
  */
 import { currentVerdict, type Decisions } from '../rules/evaluate.js';
-import { formatDuration, formatValue } from '../rules/format.js';
+import { formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
 import type { Policy } from '../rules/policy.js';
 import { buildReadout, type Pair } from '../rules/readout.js';
@@ -51,14 +51,14 @@ export function buildViewModel(input: ViewInput): ViewModel {
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
       mode: meta.mode === 'REHEARSAL' && meta.speed ? `REHEARSAL ×${meta.speed}` : meta.mode,
-      clock: `${new Date(now).toISOString().slice(11, 19)} UTC`,
+      clock: `${new Date(now).toISOString().slice(11, 16)} UTC`,
       phase: `Phase ${state.phaseIndex + 1}/${policy.phases.length}`,
       weight: state.weight,
       windowStatus: state.status,
       progress: { elapsedMs: now - state.phaseStartedAt, requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
       ...currentVerdict(state, d),
-      nextReportIn: formatDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
+      nextReportIn: formatCalmDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
       adapter: input.adapter,
       ...freshness(input.snapshot, now, policy.staleAfterMs),
     },

@@ -2,7 +2,7 @@
  * How old the newest number on screen is. A war room that silently shows
  * last hour's values is worse than a blank one, so the header always says.
  */
-import { formatDuration } from '../rules/format.js';
+import { formatCalmDuration } from '../rules/format.js';
 import type { Snapshot } from '../rules/types.js';
 
 export interface Freshness {
@@ -16,5 +16,5 @@ export function freshness(snapshot: Snapshot, now: number, staleAfterMs: number)
   for (const s of snapshot.latest.values()) if (newest === null || s.at > newest) newest = s.at;
   if (newest === null) return { freshness: 'no data', dataStale: true };
   const age = now - newest;
-  return { freshness: `data ${formatDuration(age)} old`, dataStale: age > staleAfterMs };
+  return { freshness: `data ${formatCalmDuration(age)} old`, dataStale: age > staleAfterMs };
 }

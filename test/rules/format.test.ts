@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue, type Unit } from '../../rules/format.js';
+import { formatCalmDuration, formatDuration, formatValue, type Unit } from '../../rules/format.js';
 
 describe('formatValue', () => {
   it.each<[string, number | null, Unit, string]>([
@@ -40,4 +40,10 @@ describe('formatDuration', () => {
   ])('%s', (_name, ms, expected) => {
     expect(formatDuration(ms)).toBe(expected);
   });
+});
+
+describe('calm durations (a screen that need not redraw every second)', () => {
+  it.each([
+    [0, '0s'], [4_999, '0s'], [5_000, '5s'], [59_999, '55s'], [60_000, '1m'], [119_999, '1m'], [885_000, '14m'], [3_660_000, '1h01m'],
+  ])('%d ms reads "%s"', (ms, text) => expect(formatCalmDuration(ms)).toBe(text));
 });

@@ -149,9 +149,9 @@ const HEALTHY_ONE = { cache_hit: [0.9, 0.9] as [number, number] };
 describe('data freshness in the header', () => {
   it.each([
     ['no sample at all', snapshotOf({}), 'no data', true],
-    ['newest sample 12 s old', snapshotOf(HEALTHY_ONE, NOW - 12_000), 'data 12s old', false],
+    ['newest sample 12 s old, shown in 5 s steps', snapshotOf(HEALTHY_ONE, NOW - 12_000), 'data 10s old', false],
     ['newest sample exactly at the 60 s staleness limit', snapshotOf(HEALTHY_ONE, NOW - 60_000), 'data 1m old', false],
-    ['newest sample 61 s old', snapshotOf(HEALTHY_ONE, NOW - 61_000), 'data 1m01s old', true],
+    ['newest sample 61 s old, shown in whole minutes but stale', snapshotOf(HEALTHY_ONE, NOW - 61_000), 'data 1m old', true],
   ] as const)('%s', (_name, snapshot, text, stale) => {
     const h = modelOf({ snapshot }).header;
     expect([h.freshness, h.dataStale]).toEqual([text, stale]);
