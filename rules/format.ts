@@ -41,6 +41,11 @@ function round(value: number, digits: number): string {
  * one changes every five (measured: 2.8% of a core at 1 Hz over 10 minutes).
  */
 export function formatCalmDuration(ms: number): string {
+  return formatDuration(calmMs(ms));
+}
+
+/** The same steps as a number, for bars and anything else the screen compares between redraws. */
+export function calmMs(ms: number): number {
   const step = ms >= 60_000 ? 60_000 : 5_000;
-  return formatDuration(Math.floor(Math.max(0, ms) / step) * step);
+  return Math.floor(Math.max(0, ms) / step) * step;
 }

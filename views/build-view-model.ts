@@ -3,7 +3,7 @@
  * from `now`, so the shell can refresh them once a second without a check.
  */
 import { currentVerdict, type Decisions } from '../rules/evaluate.js';
-import { formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
+import { calmMs, formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
 import type { Policy } from '../rules/policy.js';
 import { buildReadout, type Pair } from '../rules/readout.js';
@@ -55,7 +55,8 @@ export function buildViewModel(input: ViewInput): ViewModel {
       phase: `Phase ${state.phaseIndex + 1}/${policy.phases.length}`,
       weight: state.weight,
       windowStatus: state.status,
-      progress: { elapsedMs: now - state.phaseStartedAt, requiredMs: phase.minDurationMs },
+      // Minute steps: a progress bar over 90 minutes must not force a redraw every second.
+      progress: { elapsedMs: calmMs(now - state.phaseStartedAt), requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
       ...currentVerdict(state, d),
       nextReportIn: formatCalmDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),

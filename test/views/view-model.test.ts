@@ -194,3 +194,10 @@ describe('banners', () => {
     expect(m.actions.readOnly).toContain('alice drives');
   });
 });
+
+describe('a calm header', () => {
+  it('phase progress moves in whole minutes, so the bar does not force a redraw every second', () => {
+    expect(modelOf({ now: NOW + 59_000 }).header.progress.elapsedMs).toBe(40 * 60_000);
+    expect(modelOf({ now: NOW + 60_000 }).header.progress.elapsedMs).toBe(41 * 60_000);
+  });
+});
