@@ -39,4 +39,3 @@ export type EngineEvent =
   | { type: 'report'; at: string; text: string }
   | { type: 'error'; at: string; message: string };
 
-export type EngineEventType = EngineEvent['type'];
