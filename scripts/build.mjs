@@ -18,7 +18,7 @@ await build({
   minify: true,
   // clipboardy spawns helper binaries shipped beside it, so it must stay a real package.
   external: ['clipboardy'],
-  alias: { 'react-devtools-core': './dist/devtools-stub.mjs' },
+  alias: { 'react-devtools-core': './dist/devtools-stub.mjs', 'is-in-ci': './scripts/shims/is-in-ci.mjs' },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {
     // NO_COLOR (no-color.org) must win before chalk decides colour support at import time;

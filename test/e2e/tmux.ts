@@ -22,10 +22,13 @@ export class TmuxSession {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
-  /** Starts `command` (argv, quoted for tmux's shell) with the final screen kept after exit. */
+  /**
+   * Starts `command` (argv, quoted for tmux's shell) with the final screen kept after exit.
+   * CI=true is always set: CI runners set it, and the app must still draw on a terminal.
+   */
   start(argv: string[], env: Record<string, string> = {}): void {
     const quoted = argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const exports = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+    const exports = Object.entries({ CI: 'true', ...env }).map(([k, v]) => `${k}='${v}'`).join(' ');
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'e2e', '-x', String(this.width), '-y', String(this.height), 'sleep 3600');
     this.tmux('set-option', '-g', 'remain-on-exit', 'on');
     this.tmux('set-option', '-s', 'set-clipboard', 'on');
