@@ -32,8 +32,11 @@ export interface Readout {
 }
 
 export function pair(ctx: MeasureContext, kpi: KpiId, journey = OVERALL): Pair {
-  const canary = read(ctx, kpi, 'canary', journey).value;
-  const control = read(ctx, kpi, 'control', journey).value;
+  return pairOf(read(ctx, kpi, 'canary', journey).value, read(ctx, kpi, 'control', journey).value);
+}
+
+/** Two values and their delta; also used by the screen when it shows last-good values. */
+export function pairOf(canary: number | null, control: number | null): Pair {
   // Settled like the measures, so 38.8% against 40% is exactly 3% and not 3.0000000000000027%.
   const delta = canary !== null && control !== null && control !== 0 ? settle((canary - control) / control) : null;
   return { canary, control, delta };

@@ -10,6 +10,8 @@ export interface Part {
   symbol?: string;
   color?: string;
   bold?: boolean;
+  /** Greys the text: a last-good value past the staleness limit. */
+  dim?: boolean;
 }
 
 const SEPARATOR = '  ';
@@ -37,7 +39,7 @@ export function InlineParts({ title, parts, width }: { title: string; parts: Par
         <Text key={i} bold={p.bold}>
           {SEPARATOR}
           {p.symbol ? <Text color={p.color}>{p.symbol} </Text> : null}
-          <Text color={p.symbol ? undefined : p.color}>{p.text}</Text>
+          <Text color={p.symbol ? undefined : p.color} dimColor={p.dim}>{p.text}</Text>
         </Text>
       ))}
     </Text>

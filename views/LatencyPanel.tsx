@@ -2,6 +2,7 @@
  * Canary beside control for every journey, P50/P95/P99. Only the P95 of a
  * critical journey is gated, so only it carries a status symbol; the others
  * say "(not gated)" instead of borrowing a ✔ they were never judged for.
+ * Last-good values past the staleness limit are greyed.
  */
 import { Box, Text } from 'ink';
 import { cell } from './bar.js';
@@ -39,8 +40,9 @@ function LatencyRow({ row }: { row: LatencyRowModel }) {
   return (
     <Box>
       <Text wrap="truncate">
-        {cell(row.journey, W.journey)} {cell(pair(row.p50), W.pair, 'right')} {row.critical ? <Text color={style.color}>{style.symbol}</Text> : ' '}{' '}
-        {cell(pair(row.p95), W.pair, 'right')} {cell(pair(row.p99), W.pair, 'right')}
+        {cell(row.journey, W.journey)} <Text dimColor={row.stale}>{cell(pair(row.p50), W.pair, 'right')}</Text>{' '}
+        {row.critical ? <Text color={style.color}>{style.symbol}</Text> : ' '}{' '}
+        <Text dimColor={row.stale}>{cell(pair(row.p95), W.pair, 'right')} {cell(pair(row.p99), W.pair, 'right')}</Text>
         {row.critical ? '' : <Text dimColor> (not gated)</Text>}
       </Text>
     </Box>

@@ -9,9 +9,9 @@ import type { ViewModel } from './view-model.js';
 export function LatencySummary({ latency, width }: { latency: ViewModel['latency']; width: number }) {
   const parts: Part[] = latency.rows.map((r) => {
     const text = `${r.journey} ${r.p95.canary}/${r.p95.control}`;
-    if (!r.critical) return { text: `${text} (not gated)` };
+    if (!r.critical) return { text: `${text} (not gated)`, dim: r.stale };
     const s = statusStyle(r.p95.status);
-    return { text, symbol: s.symbol, color: s.color };
+    return { text, symbol: s.symbol, color: s.color, dim: r.stale };
   });
   return <InlineParts title={`Latency P95 ≤ ${latency.gateMs} ms`} parts={parts} width={width} />;
 }

@@ -1,7 +1,8 @@
 /**
  * The rows of a KPI panel: symbol (gate status or trigger state), label,
  * canary/control, and Δ, limit and note as the width allows. Every row is
- * built to fit, so nothing wraps into the panel below.
+ * built to fit, so nothing wraps into the panel below. Last-good values
+ * past the staleness limit are greyed; the note says how old they are.
  */
 import { Text } from 'ink';
 import { metricColumns, metricText } from './metric-columns.js';
@@ -14,10 +15,11 @@ export function MetricLines({ rows, width }: { rows: MetricRowModel[]; width: nu
     <>
       {rows.map((row) => {
         const style = markStyle(row.mark);
-        const { text, note } = metricText(row, cols);
+        const { label, values, limit, note } = metricText(row, cols);
         return (
           <Text key={row.id} wrap="truncate-end">
-            <Text color={style.color}>{style.symbol}</Text> {text}
+            <Text color={style.color}>{style.symbol}</Text> {label} <Text dimColor={row.stale}>{values}</Text>
+            {limit ? ` ${limit}` : ''}
             {note ? <Text dimColor> {note}</Text> : null}
           </Text>
         );

@@ -13,6 +13,7 @@ import type { WindowMeta } from '../src/engine/window-meta.js';
 import type { SourceHealth } from '../src/engine/source-health.js';
 import { eventModels } from './event-models.js';
 import { freshness } from './freshness.js';
+import { withLastGood } from './last-good.js';
 import { economicsModel, errorsModel, funnelsModel, infraModel, paymentsModel, type KpiInput } from './kpi-models.js';
 import type { TriggerModel, ViewModel } from './view-model.js';
 
@@ -41,12 +42,13 @@ const ms = (p: Pair, side: 'canary' | 'control') => (p[side] === null ? '—' : 
 export function buildViewModel(input: ViewInput): ViewModel {
   const { meta, policy, state, decisions: d, now } = input;
   const phase = policy.phases[state.phaseIndex]!;
-  const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests });
+  const ctx = { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests };
+  const { readout, isStale } = withLastGood(buildReadout(policy, ctx), buildReadout(policy, { ...ctx, staleAfterMs: Infinity }));
   const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
   const r = meta.release;
   const terminal = state.status === 'rolled-back' || state.status === 'promoted';
   const triggers = triggerModels(d, now);
-  const kpi: KpiInput = { policy, readout, decisions: d, triggers };
+  const kpi: KpiInput = { policy, readout, decisions: d, triggers, isStale };
   return {
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
@@ -71,6 +73,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
         p50: { canary: ms(row.p50, 'canary'), control: ms(row.p50, 'control') },
         p95: { canary: ms(row.p95, 'canary'), control: ms(row.p95, 'control'), status: row.critical ? gateStatus.get(`p95:${row.journey}`) ?? 'UNKNOWN' : ('GREEN' as Status) },
         p99: { canary: ms(row.p99, 'canary'), control: ms(row.p99, 'control') },
+        stale: isStale(row.p50) || isStale(row.p95) || isStale(row.p99),
       })),
     },
     chart: { canary: [...(input.history?.canary ?? [])], control: [...(input.history?.control ?? [])], thresholdMs: phase.p95GateMs },
@@ -113,7 +116,7 @@ function rollbackBanner(pending: ViewInput['unconfirmedRollback'], now: number):
 
 function sourceBanner(health: SourceHealth | undefined, now: number): string | null {
   if (!health || health.unreachableSince === null) return null;
-  const last = health.lastSampleAt === null ? 'no data received yet' : `values are the last good ones, ${formatDuration(now - health.lastSampleAt)} old`;
+  const last = health.lastSampleAt === null ? 'no data received yet' : `panels show the last good values, greyed, ${formatDuration(now - health.lastSampleAt)} old`;
   return `DATA SOURCE UNREACHABLE for ${formatDuration(now - health.unreachableSince)}: ${last}; advancing is blocked`;
 }
 

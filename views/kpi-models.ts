@@ -31,6 +31,8 @@ export interface KpiInput {
   decisions: Decisions | null;
   /** The trigger rows as the screen already shows them (their notes say "fires in 4m"). */
   triggers: TriggerModel[];
+  /** Whether a pair of the readout shows last-good values (see last-good.ts); the row greys them. */
+  isStale: (p: Pair) => boolean;
 }
 
 /** A gate that did not report is UNKNOWN, never GREEN. */
@@ -47,29 +49,31 @@ function byTrigger(triggers: TriggerModel[], id: string): Judged {
   return { mark: { by: 'trigger', state: t.state }, note: t.note === 'armed' ? '' : t.note };
 }
 
-function row(id: string, label: string, p: Pair, fmt: Fmt, judged: Judged, limit: string, delta = ''): MetricRowModel {
-  return { id, label, canary: fmt(p.canary), control: fmt(p.control), delta, limit, ...judged };
+function row(k: KpiInput, id: string, label: string, p: Pair, fmt: Fmt, judged: Judged, limit: string, delta = ''): MetricRowModel {
+  return { id, label, canary: fmt(p.canary), control: fmt(p.control), delta, limit, ...judged, stale: k.isStale(p) };
 }
 
-export function errorsModel({ policy, readout, decisions: d, triggers }: KpiInput): ViewModel['errors'] {
+export function errorsModel(k: KpiInput): ViewModel['errors'] {
+  const { policy, readout, decisions: d, triggers } = k;
   const gate = `≤ ${limitOf(policy.gates.errorRateMax.threshold, 'pct')}`;
   const e = readout.errors;
   return {
-    fiveXx: row('errors:5xx', '5xx', e.fiveXx, pct, byGate(d, 'errors:5xx'), gate),
-    js: row('errors:js', 'client JS', e.js, pct, byGate(d, 'errors:js'), gate),
+    fiveXx: row(k, 'errors:5xx', '5xx', e.fiveXx, pct, byGate(d, 'errors:5xx'), gate),
+    js: row(k, 'errors:js', 'client JS', e.js, pct, byGate(d, 'errors:js'), gate),
     // Burn is a share of the day's error budget; only a trigger watches it.
-    budgetBurn: row('errors:budget', 'budget burn', e.budgetBurn, pct, byTrigger(triggers, 'errors:budget'),
+    budgetBurn: row(k, 'errors:budget', 'budget burn', e.budgetBurn, pct, byTrigger(triggers, 'errors:budget'),
       `fires > ${limitOf(policy.triggers.errorBudgetBurn.threshold, 'pct')}`),
   };
 }
 
-export function paymentsModel({ policy, readout, decisions: d, triggers }: KpiInput): ViewModel['payments'] {
+export function paymentsModel(k: KpiInput): ViewModel['payments'] {
+  const { policy, readout, decisions: d, triggers } = k;
   const p = readout.payments;
   const caps = policy.paymentCaps;
   const ratio = p.refundVoid.canary !== null && p.refundVoid.control ? p.refundVoid.canary / p.refundVoid.control : null;
   return {
-    e2e: row('payments:e2e', 'E2E success', p.e2e, pct, byGate(d, 'payments:e2e'), `≥ ${limitOf(policy.gates.paymentsSuccessMin.threshold, 'pct')}`),
-    refundVoid: row('payments:refund-void', 'refund/void', p.refundVoid, pct, byTrigger(triggers, 'payments:refund-void'),
+    e2e: row(k, 'payments:e2e', 'E2E success', p.e2e, pct, byGate(d, 'payments:e2e'), `≥ ${limitOf(policy.gates.paymentsSuccessMin.threshold, 'pct')}`),
+    refundVoid: row(k, 'payments:refund-void', 'refund/void', p.refundVoid, pct, byTrigger(triggers, 'payments:refund-void'),
       `fires > ${limitOf(policy.triggers.refundVoidRatio.threshold, 'x')}`, ratio === null ? '' : times(ratio)),
     caps: [
       capModel('tx', 'tx count', p.txCount, caps.maxTransactions, (v) => formatValue(v, 'count')),
@@ -79,15 +83,17 @@ export function paymentsModel({ policy, readout, decisions: d, triggers }: KpiIn
   };
 }
 
-export function infraModel({ policy, readout, decisions: d }: KpiInput): ViewModel['infra'] {
+export function infraModel(k: KpiInput): ViewModel['infra'] {
+  const { policy, readout, decisions: d } = k;
   const g = policy.gates;
   return {
-    cacheHit: row('infra:cache', 'cache hit', readout.infra.cacheHit, pct, byGate(d, 'infra:cache'), `≥ ${limitOf(g.cacheHitMin.threshold, 'pct')}`),
-    dbSaturation: row('infra:db', 'DB pool', readout.infra.dbSaturation, pct, byGate(d, 'infra:db'), `≤ ${limitOf(g.dbSaturationMax.threshold, 'pct')}`),
+    cacheHit: row(k, 'infra:cache', 'cache hit', readout.infra.cacheHit, pct, byGate(d, 'infra:cache'), `≥ ${limitOf(g.cacheHitMin.threshold, 'pct')}`),
+    dbSaturation: row(k, 'infra:db', 'DB pool', readout.infra.dbSaturation, pct, byGate(d, 'infra:db'), `≤ ${limitOf(g.dbSaturationMax.threshold, 'pct')}`),
   };
 }
 
-export function economicsModel({ policy, readout, decisions: d }: KpiInput): ViewModel['economics'] {
+export function economicsModel(k: KpiInput): ViewModel['economics'] {
+  const { policy, readout, decisions: d } = k;
   const e = readout.economics;
   const delta = (p: Pair) => formatValue(p.delta, 'delta');
   const none: Judged = { mark: { by: 'none' }, note: '' };
@@ -95,21 +101,22 @@ export function economicsModel({ policy, readout, decisions: d }: KpiInput): Vie
   // YELLOW/RED reasons belong to the header and the report, not to this panel.
   const [ceoTag = null] = ceoTagReasons(policy, 'GREEN', readout);
   return {
-    costPerUser: row('econ:cost-per-user', 'cost/user', e.costPerUser, money, byGate(d, 'econ:cost-per-user'),
+    costPerUser: row(k, 'econ:cost-per-user', 'cost/user', e.costPerUser, money, byGate(d, 'econ:cost-per-user'),
       `±${limitOf(policy.gates.costPerUserDeltaMax.threshold, 'delta')}`, delta(e.costPerUser)),
-    costPerRequest: row('econ:cost-per-request', 'cost/request', e.costPerRequest, money, none, '', delta(e.costPerRequest)),
-    margin: row('econ:margin', 'margin', e.margin, pct, none, `CEO at ±${limitOf(policy.ceoMarginDeviation, 'delta')}`, delta(e.margin)),
-    markup: row('econ:markup', 'AI markup', e.markup, times, byGate(d, 'econ:markup'), `≥ ${limitOf(policy.gates.markupMin.threshold, 'x')}`),
+    costPerRequest: row(k, 'econ:cost-per-request', 'cost/request', e.costPerRequest, money, none, '', delta(e.costPerRequest)),
+    margin: row(k, 'econ:margin', 'margin', e.margin, pct, none, `CEO at ±${limitOf(policy.ceoMarginDeviation, 'delta')}`, delta(e.margin)),
+    markup: row(k, 'econ:markup', 'AI markup', e.markup, times, byGate(d, 'econ:markup'), `≥ ${limitOf(policy.gates.markupMin.threshold, 'x')}`),
     ceoTag,
   };
 }
 
-export function funnelsModel({ policy, readout, decisions: d }: KpiInput): ViewModel['funnels'] {
+export function funnelsModel(k: KpiInput): ViewModel['funnels'] {
+  const { policy, readout, decisions: d } = k;
   const f = readout.funnels;
   const drop = policy.gates.funnelDropMax;
   return {
-    b2c: row('funnel:b2c', 'B2C', f.b2c, pct, byGate(d, 'funnel:b2c'), `drop ≤ ${limitOf(drop.b2c.threshold, 'delta')}`, formatValue(f.b2c.delta, 'delta')),
-    b2b: row('funnel:b2b', 'B2B', f.b2b, pct, byGate(d, 'funnel:b2b'), `drop ≤ ${limitOf(drop.b2b.threshold, 'delta')}`, formatValue(f.b2b.delta, 'delta')),
+    b2c: row(k, 'funnel:b2c', 'B2C', f.b2c, pct, byGate(d, 'funnel:b2c'), `drop ≤ ${limitOf(drop.b2c.threshold, 'delta')}`, formatValue(f.b2c.delta, 'delta')),
+    b2b: row(k, 'funnel:b2b', 'B2B', f.b2b, pct, byGate(d, 'funnel:b2b'), `drop ≤ ${limitOf(drop.b2b.threshold, 'delta')}`, formatValue(f.b2b.delta, 'delta')),
   };
 }
 

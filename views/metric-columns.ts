@@ -39,13 +39,16 @@ export function metricColumns(rows: readonly MetricRowModel[], width: number): M
   return { label, pair, delta, limit, width };
 }
 
-/** The row after its symbol: "5xx        0.12%/0.10% ≤ 0.5%", plus the note when there is room. */
-export function metricText(row: MetricRowModel, cols: MetricColumns): { text: string; note: string } {
-  const parts = [cell(row.label, cols.label), cell(pairText(row), cols.pair, 'right')];
-  if (cols.delta) parts.push(cell(row.delta, cols.delta, 'right'));
-  if (cols.limit) parts.push(cell(row.limit, cols.limit));
-  const text = parts.join(' ');
+/**
+ * The row after its symbol: "5xx        0.12%/0.10% ≤ 0.5%", plus the note when there is room.
+ * `values` (the pair and its Δ) is apart so a panel can grey last-good values alone.
+ */
+export function metricText(row: MetricRowModel, cols: MetricColumns): { label: string; values: string; limit: string; text: string; note: string } {
+  const label = cell(row.label, cols.label);
+  const values = [cell(pairText(row), cols.pair, 'right'), ...(cols.delta ? [cell(row.delta, cols.delta, 'right')] : [])].join(' ');
+  const limit = cols.limit ? cell(row.limit, cols.limit) : '';
+  const text = [label, values, ...(limit ? [limit] : [])].join(' ');
   const room = cols.width - 2 - [...text].length - 1;
   const note = row.note && room >= MIN_NOTE ? clipWords(row.note, room) : '';
-  return { text, note };
+  return { label, values, limit, text, note };
 }

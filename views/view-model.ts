@@ -17,6 +17,8 @@ export interface LatencyRowModel {
   p50: PairText;
   p95: PairText & { status: Status };
   p99: PairText;
+  /** Some value on the row is the last good one, past the staleness limit: printed greyed. */
+  stale: boolean;
 }
 
 export interface GateModel {
@@ -67,6 +69,8 @@ export interface MetricRowModel {
   mark: RowMark;
   /** What a non-GREEN decision adds beyond the value ("stale (4m old)"); '' when nothing. */
   note: string;
+  /** The values shown are the last good ones, past the staleness limit: printed greyed. */
+  stale: boolean;
 }
 
 /** A pre-flight payment cap against the canary's live count. */

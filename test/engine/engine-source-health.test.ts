@@ -48,7 +48,7 @@ describe('a data source that goes away', () => {
     await tick(85);
     source.down = true;
     await tick(3);
-    expect(view().banner).toBe('DATA SOURCE UNREACHABLE for 3m: values are the last good ones, 4m old; advancing is blocked');
+    expect(view().banner).toBe('DATA SOURCE UNREACHABLE for 3m: panels show the last good values, greyed, 4m old; advancing is blocked');
     expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
     expect(engine.decisions!.gates.find((g) => g.id === 'p95:all')!.status).toBe('UNKNOWN');
     const refused = await engine.actions.advance('alice', { override: 'we are sure' });

@@ -13,6 +13,19 @@ export async function settle(): Promise<void> {
   await new Promise((r) => setImmediate(r));
 }
 
+/**
+ * Settles until `done` holds, within a bound. React's scheduler yields after
+ * a few milliseconds of work, so on a loaded machine a re-layout can take
+ * more than one turn of the event loop.
+ */
+export async function settleUntil(what: string, done: () => boolean, maxTurns = 500): Promise<void> {
+  for (let i = 0; i < maxTurns; i++) {
+    await settle();
+    if (done()) return;
+  }
+  throw new Error(`not settled after ${maxTurns} turns: ${what}`);
+}
+
 /** A Key as Ink reports it, all flags off unless given. */
 export function keyOf(flags: Partial<Key> = {}): Key {
   return {

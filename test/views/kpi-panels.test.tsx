@@ -2,7 +2,8 @@
  * The KPI panels from plain view models: values, symbols (so the screen
  * reads under NO_COLOR), the CEO flag, cap warnings, and the chart's box.
  */
-import { describe, expect, it } from 'vitest';
+import chalk from 'chalk';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { EconomicsPanel } from '../../views/EconomicsPanel.js';
 import { ErrorsPanel } from '../../views/ErrorsPanel.js';
 import { FunnelsPanel } from '../../views/FunnelsPanel.js';
@@ -32,9 +33,28 @@ describe('ErrorsPanel', () => {
     expect(lineWith(f, 'budget burn')).toMatch(/^· budget burn\s+1\.1%\/0\.9% fires > 5%$/);
   });
 
-  it('shows stale data as "?" with why, never as a pass', () => {
+  it('shows stale data as "?" with why, never as a pass, and keeps the last good values', () => {
     const row = lineWith(frameOf(<ErrorsPanel errors={sampleModel('stale').errors} width={60} />, 60), '5xx');
-    expect(row).toMatch(/^\? 5xx\s+—\/0\.1% ≤ 0\.5%\s+stale \(4m old\)$/);
+    expect(row).toMatch(/^\? 5xx\s+0\.12%\/0\.1% ≤ 0\.5%\s+stale \(4m old\)$/);
+  });
+
+  it('greys the last good values and nothing else on the row', () => {
+    // Ink colours through chalk, which sees no terminal here; basic ANSI is enough to see the dim.
+    const level = chalk.level;
+    chalk.level = 1;
+    onTestFinished(() => {
+      chalk.level = level;
+    });
+    const r = renderSized(<ErrorsPanel errors={sampleModel('stale').errors} width={60} />, 60, 40);
+    const raw = r.lastFrame() ?? '';
+    r.unmount();
+    const line = raw.split('\n').find((l) => plain(l).includes('5xx'))!;
+    // \x1b[2m is SGR dim: the pair is inside it, the label before it is not.
+    expect(line).toMatch(/\x1b\[2m\s*0\.12%\/0\.1%/);
+    expect(line).not.toMatch(/\x1b\[2m[^\x1b]*5xx/);
+    const fresh = renderSized(<ErrorsPanel errors={sampleModel('healthy').errors} width={60} />, 60, 40);
+    expect((fresh.lastFrame() ?? '').split('\n').find((l) => plain(l).includes('5xx'))).not.toMatch(/\x1b\[2m\s*0\.12%/);
+    fresh.unmount();
   });
 
   it('drops the aside and the limit whole when narrow, and keeps canary/control', () => {

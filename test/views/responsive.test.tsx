@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../views/App.js';
 import { fittingLayout, layoutFor, type LayoutName } from '../../views/layout.js';
 import type { ViewModel } from '../../views/view-model.js';
-import { plain, settle } from './helpers.js';
+import { plain, settle, settleUntil } from './helpers.js';
 import { renderSized } from './render-sized.js';
 import { sampleModel } from './sample-model.js';
 
@@ -75,20 +75,20 @@ describe('resizing the terminal re-lays the screen', () => {
     expect(r.frame()).not.toMatch(CHART);
 
     r.resize(80, 24);
-    await settle();
+    await settleUntil('the compact layout', () => !JOURNEY_TABLE.test(r.frame()));
     expect(r.frame()).not.toMatch(JOURNEY_TABLE);
     expect(r.frame()).not.toMatch(BOXED_HEADER);
     expect(r.frame()).toMatch(/^Latency P95 ≤ 130 ms/m);
     expectWithin(r.frame(), 80, 24);
 
     r.resize(200, 60);
-    await settle();
+    await settleUntil('the wide layout', () => CHART.test(r.frame()));
     expect(r.frame()).toMatch(CHART);
     expect(r.frame()).toMatch(JOURNEY_TABLE);
     expectWithin(r.frame(), 200, 60);
 
     r.resize(120, 40);
-    await settle();
+    await settleUntil('the standard layout', () => !CHART.test(r.frame()));
     expect(r.frame()).not.toMatch(CHART);
     expectWithin(r.frame(), 120, 40);
   });
@@ -137,7 +137,7 @@ describe('the compact layout at 80×24', () => {
   });
 
   it('keeps the source-down banner, the gates and the footer within 24 rows', () => {
-    const f = show(sampleModel('stale', (m) => (m.banner = 'DATA SOURCE UNREACHABLE for 3m: values are the last good ones, 4m old; advancing is blocked')), 80, 24).frame();
+    const f = show(sampleModel('stale', (m) => (m.banner = 'DATA SOURCE UNREACHABLE for 3m: panels show the last good values, greyed, 4m old; advancing is blocked')), 80, 24).frame();
     expect(f).toContain('✖ DATA SOURCE UNREACHABLE for 3m');
     expect(f).toContain('B2B funnel drop');
     expectWithin(f, 80, 24);

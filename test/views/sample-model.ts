@@ -23,14 +23,15 @@ const row = (journey: string, p50: [string, string], p95: [string, string], p99:
   p50: { canary: p50[0], control: p50[1] },
   p95: { canary: p95[0], control: p95[1], status },
   p99: { canary: p99[0], control: p99[1] },
+  stale: false,
 });
 
 const byGate = (status: Status = 'GREEN'): RowMark => ({ by: 'gate', status });
 const byTrigger = (state: TriggerModel['state'] = 'armed'): RowMark => ({ by: 'trigger', state });
 const NONE: RowMark = { by: 'none' };
 
-const metric = (id: string, label: string, canary: string, control: string, limit: string, mark: RowMark, delta = '', note = ''): MetricRowModel => ({
-  id, label, canary, control, delta, limit, mark, note,
+const metric = (id: string, label: string, canary: string, control: string, limit: string, mark: RowMark, delta = '', note = '', stale = false): MetricRowModel => ({
+  id, label, canary, control, delta, limit, mark, note, stale,
 });
 
 const cap = (id: CapModel['id'], label: string, value: string, capText: string, share: number | null, tone: CapModel['tone'] = 'info'): CapModel => ({
@@ -188,8 +189,9 @@ function stale(): ViewModel {
   m.triggers[2] = { ...m.triggers[2]!, value: '—', note: 'stale (4m old)' };
   m.header.freshness = 'data 4m old';
   m.header.dataStale = true;
-  m.errors.fiveXx = metric('errors:5xx', '5xx', '—', '0.1%', '≤ 0.5%', byGate('UNKNOWN'), '', 'stale (4m old)');
-  m.payments.e2e = metric('payments:e2e', 'E2E success', '—', '99.85%', '≥ 99.5%', byGate('UNKNOWN'), '', 'stale (4m old)');
+  // The last good values stay on screen, greyed, with the gate UNKNOWN.
+  m.errors.fiveXx = metric('errors:5xx', '5xx', '0.12%', '0.1%', '≤ 0.5%', byGate('UNKNOWN'), '', 'stale (4m old)', true);
+  m.payments.e2e = metric('payments:e2e', 'E2E success', '99.91%', '99.85%', '≥ 99.5%', byGate('UNKNOWN'), '', 'stale (4m old)', true);
   m.payments.caps[0] = cap('tx', 'tx count', '—', '100', null);
   m.chart = { canary: wobble(30, 103, 2), control: wobble(30, 100, 1.5), thresholdMs: 130 };
   m.actions = { ...m.actions, canAdvance: false, advanceBlockers: ['UNKNOWN: 5xx rate: UNKNOWN, stale (4m old)', 'UNKNOWN: Payments E2E: UNKNOWN, stale (4m old)'] };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
+import type { Snapshot } from '../../rules/types.js';
 import type { MetricRowModel } from '../../views/view-model.js';
 import { modelOf, NOW, snapshotOf } from './build-input.js';
 
@@ -56,6 +57,40 @@ describe('KPI rows from the readout', () => {
     expect(row.canary).toBe('—');
     expect(row.mark).toEqual({ by: 'gate', status: 'UNKNOWN' });
     expect(row.note).toContain('NaN');
+  });
+});
+
+describe('last-good values while data is stale (source down, series quiet)', () => {
+  // Five minutes old against the policy's 60 s limit: the rules say UNKNOWN, the panels keep the numbers.
+  const FIVE_MIN_AGO = NOW - 5 * 60_000;
+  const merged = (...snaps: Snapshot[]): Snapshot => ({ latest: new Map(snaps.flatMap((x) => [...x.latest])) });
+  const m = modelOf({ snapshot: merged(snapshotOf({ error_5xx_rate: [0.0012, 0.001], latency_p95: [104, 101] }, FIVE_MIN_AGO), snapshotOf({ error_js_rate: [0.0008, 0.0007] })) });
+
+  it('shows the last good values of a stale row, marked stale, while its gate is UNKNOWN with the age', () => {
+    expect([m.errors.fiveXx.canary, m.errors.fiveXx.control, m.errors.fiveXx.stale]).toEqual(['0.12%', '0.1%', true]);
+    expect(m.errors.fiveXx.mark).toEqual({ by: 'gate', status: 'UNKNOWN' });
+    expect(m.errors.fiveXx.note).toContain('stale (5m old)');
+  });
+
+  it('leaves fresh rows unmarked', () => {
+    expect([m.errors.js.canary, m.errors.js.stale]).toEqual(['0.08%', false]);
+    expect(m.errors.js.mark).toEqual({ by: 'gate', status: 'GREEN' });
+  });
+
+  it('marks a latency row whose values are the last good ones, and keeps its P95 UNKNOWN', () => {
+    const all = m.latency.rows.find((r) => r.journey === 'all')!;
+    expect([all.p95.canary, all.p95.control, all.p95.status, all.stale]).toEqual(['104', '101', 'UNKNOWN', true]);
+  });
+
+  it('never fills a value that is missing for another reason than age (NaN stays "—")', () => {
+    const nan = modelOf({ snapshot: snapshotOf({ payments_e2e_success: [Number.NaN, 0.998] }, FIVE_MIN_AGO) });
+    expect([nan.payments.e2e.canary, nan.payments.e2e.control, nan.payments.e2e.stale]).toEqual(['—', '99.8%', true]);
+  });
+
+  it('computes the Δ from the values shown when one side is fresh and the other old', () => {
+    const freshCanary = { latest: new Map([...snapshotOf({ cost_per_user: [0.44, 0.4] }).latest].filter(([k]) => k.includes('canary'))) };
+    const mixed = modelOf({ snapshot: merged(snapshotOf({ cost_per_user: [0.42, 0.4] }, FIVE_MIN_AGO), freshCanary) });
+    expect([mixed.economics.costPerUser.canary, mixed.economics.costPerUser.control, mixed.economics.costPerUser.delta]).toEqual(['$0.44', '$0.4', '+10%']);
   });
 });
 
