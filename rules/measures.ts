@@ -50,9 +50,16 @@ export const dropVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =
 export const driftBetween = (kpi: KpiId, reference: KpiId, track: Track = 'canary'): Measure => (ctx) =>
   combine(read(ctx, kpi, track), read(ctx, reference, track), (a, b) => (a - b) / b, reference);
 
-/** Canary divided by control, e.g. refund/void rate 2.4x control's. */
-export const ratioVsControl = (kpi: KpiId, journey = OVERALL): Measure => (ctx) =>
-  combine(read(ctx, kpi, 'canary', journey), read(ctx, kpi, 'control', journey), (c, k) => c / k, kpi);
+/**
+ * Canary divided by control, e.g. refund/void rate 2.4x control's. Control is
+ * taken as at least `controlFloor`, so a quiet control (no refunds) still lets
+ * a refunding canary show as the multiple of the floor it is.
+ */
+export const ratioVsControl = (kpi: KpiId, journey = OVERALL, controlFloor = 0): Measure => (ctx) => {
+  const control = read(ctx, kpi, 'control', journey);
+  const floored = control.value === null ? control : { ...control, value: Math.max(control.value, controlFloor) };
+  return combine(read(ctx, kpi, 'canary', journey), floored, (c, k) => c / k, kpi);
+};
 
 function combine(
   a: Reading,

@@ -53,8 +53,12 @@ export interface TriggerPolicy {
   errorRate: TriggerWindow & { threshold: number };
   errorBudgetBurn: TriggerWindow & { threshold: number };
   paymentsSuccess: TriggerWindow & { threshold: number };
-  /** Canary refund/void rate divided by control's. */
-  refundVoidRatio: TriggerWindow & { threshold: number };
+  /**
+   * Canary refund/void rate divided by control's. `controlFloor` is the least
+   * control rate divided by: a control with no refunds at all would otherwise
+   * make every canary refund pattern incomparable, so the trigger could never fire.
+   */
+  refundVoidRatio: TriggerWindow & { threshold: number; controlFloor: number };
   cacheHit: TriggerWindow & { threshold: number };
   dbSaturation: TriggerWindow & { threshold: number };
   costPerUserDelta: TriggerWindow & { threshold: number };
@@ -117,7 +121,7 @@ export const DEFAULT_POLICY: Policy = {
     errorRate: { threshold: 0.005, ...win(5) },
     errorBudgetBurn: { threshold: 0.05, ...win(0) },
     paymentsSuccess: { threshold: 0.995, ...win(5) },
-    refundVoidRatio: { threshold: 2, ...win(5) },
+    refundVoidRatio: { threshold: 2, controlFloor: 0.001, ...win(5) },
     cacheHit: { threshold: 0.85, ...win(10) },
     dbSaturation: { threshold: 0.8, ...win(10) },
     costPerUserDelta: { threshold: 0.05, ...win(15) },

@@ -8,6 +8,7 @@
 import { formatDuration, formatValue, type Unit } from './format.js';
 import { canary, deltaVsControl, ratioVsControl, type Measure, type MeasureContext } from './measures.js';
 import type { Policy, TriggerWindow } from './policy.js';
+import { OVERALL } from './types.js';
 
 export type TriggerFamily = 'latency' | 'errors' | 'payments' | 'infra' | 'economics';
 
@@ -42,7 +43,7 @@ export function triggerDefs(policy: Policy): TriggerDef[] {
     { id: 'errors:js', family: 'errors', label: 'Client JS errors', measure: canary('error_js_rate'), breachWhen: 'above', threshold: t.errorRate.threshold, unit: 'pct', ...window(t.errorRate) },
     { id: 'errors:budget', family: 'errors', label: 'Error budget burn', measure: canary('error_budget_burn'), breachWhen: 'above', threshold: t.errorBudgetBurn.threshold, unit: 'pct', ...window(t.errorBudgetBurn) },
     { id: 'payments:e2e', family: 'payments', label: 'Payments E2E', measure: canary('payments_e2e_success'), breachWhen: 'below', threshold: t.paymentsSuccess.threshold, unit: 'pct', ...window(t.paymentsSuccess) },
-    { id: 'payments:refund-void', family: 'payments', label: 'Refund/void vs control', measure: ratioVsControl('refund_void_rate'), breachWhen: 'above', threshold: t.refundVoidRatio.threshold, unit: 'x', ...window(t.refundVoidRatio) },
+    { id: 'payments:refund-void', family: 'payments', label: 'Refund/void vs control', measure: ratioVsControl('refund_void_rate', OVERALL, t.refundVoidRatio.controlFloor), breachWhen: 'above', threshold: t.refundVoidRatio.threshold, unit: 'x', ...window(t.refundVoidRatio) },
     { id: 'infra:cache', family: 'infra', label: 'Cache hit', measure: canary('cache_hit'), breachWhen: 'below', threshold: t.cacheHit.threshold, unit: 'pct', ...window(t.cacheHit) },
     { id: 'infra:db', family: 'infra', label: 'DB saturation', measure: canary('db_pool_saturation'), breachWhen: 'above', threshold: t.dbSaturation.threshold, unit: 'pct', ...window(t.dbSaturation) },
     { id: 'econ:cost-per-user', family: 'economics', label: 'Cost/user vs control', measure: deltaVsControl('cost_per_user'), breachWhen: 'above', threshold: t.costPerUserDelta.threshold, unit: 'delta', ...window(t.costPerUserDelta) },

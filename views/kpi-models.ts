@@ -70,7 +70,9 @@ export function paymentsModel(k: KpiInput): ViewModel['payments'] {
   const { policy, readout, decisions: d, triggers } = k;
   const p = readout.payments;
   const caps = policy.paymentCaps;
-  const ratio = p.refundVoid.canary !== null && p.refundVoid.control ? p.refundVoid.canary / p.refundVoid.control : null;
+  // The same floor as the trigger's, so the row's "3x" is the number the trigger judges.
+  const base = p.refundVoid.control === null ? 0 : Math.max(p.refundVoid.control, policy.triggers.refundVoidRatio.controlFloor);
+  const ratio = p.refundVoid.canary !== null && base > 0 ? p.refundVoid.canary / base : null;
   return {
     e2e: row(k, 'payments:e2e', 'E2E success', p.e2e, pct, byGate(d, 'payments:e2e'), `≥ ${limitOf(policy.gates.paymentsSuccessMin.threshold, 'pct')}`),
     refundVoid: row(k, 'payments:refund-void', 'refund/void', p.refundVoid, pct, byTrigger(triggers, 'payments:refund-void'),

@@ -70,7 +70,7 @@ export const configSchema = z.strictObject({
       errorRate: shareTrigger,
       errorBudgetBurn: shareTrigger,
       paymentsSuccess: shareTrigger,
-      refundVoidRatio: numberTrigger,
+      refundVoidRatio: numberTrigger.extend({ controlFloor: share.optional() }),
       cacheHit: shareTrigger,
       dbSaturation: shareTrigger,
       costPerUserDelta: shareTrigger,

@@ -54,7 +54,10 @@ export function toPolicy(config: UserConfig): Policy {
       errorRate: toWindow(t.errorRate, d.triggers.errorRate),
       errorBudgetBurn: toWindow(t.errorBudgetBurn, d.triggers.errorBudgetBurn),
       paymentsSuccess: toWindow(t.paymentsSuccess, d.triggers.paymentsSuccess),
-      refundVoidRatio: toWindow(t.refundVoidRatio, d.triggers.refundVoidRatio),
+      refundVoidRatio: {
+        ...toWindow(t.refundVoidRatio, d.triggers.refundVoidRatio),
+        controlFloor: t.refundVoidRatio?.controlFloor ?? d.triggers.refundVoidRatio.controlFloor,
+      },
       cacheHit: toWindow(t.cacheHit, d.triggers.cacheHit),
       dbSaturation: toWindow(t.dbSaturation, d.triggers.dbSaturation),
       costPerUserDelta: toWindow(t.costPerUserDelta, d.triggers.costPerUserDelta),

@@ -60,6 +60,12 @@ describe('config to policy', () => {
     expect(policy.triggers.errorRate.forMs).toBe(90_000);
   });
 
+  it('the refund/void floor defaults to 0.1% and takes a percentage, keeping the other defaults', () => {
+    expect(toPolicy(parseConfig('w.yaml', '')).triggers.refundVoidRatio.controlFloor).toBe(0.001);
+    const t = toPolicy(parseConfig('w.yaml', 'triggers: { refundVoidRatio: { controlFloor: 0.5% } }')).triggers.refundVoidRatio;
+    expect(t).toEqual({ threshold: 2, forMs: 300_000, consecutiveChecks: 1, controlFloor: 0.005 });
+  });
+
   it('a drill config is layered under the user config', () => {
     const drill = parseConfig('drill.json', '{"autoAdvance": true, "release": {"tag": "v20261120.1", "region": "us-west-2"}}');
     const user = parseConfig('w.yaml', 'release: { region: eu-west-1 }');

@@ -58,6 +58,10 @@ describe('relative triggers', () => {
   it.each<[string, number, number, TriggerState['state']]>([
     ['refund/void at exactly 2x control is not a breach', 0.02, 0.01, 'armed'],
     ['refund/void at 3x control breaches', 0.03, 0.01, 'breaching'],
+    ['no refunds on control: a canary at 0.3% is 3x the 0.1% floor and breaches', 0.003, 0, 'breaching'],
+    ['no refunds on control: a canary at exactly 2x the floor is not a breach', 0.002, 0, 'armed'],
+    ['no refunds on either side is no breach', 0, 0, 'armed'],
+    ['a control under the floor counts as the floor: 0.15% against 0.02% is 1.5x, not 7.5x', 0.0015, 0.0002, 'armed'],
   ])('%s', (_name, c, k, expected) => {
     expect(stepTrigger(refund, ARMED, refundCtx(c, k)).state).toBe(expected);
   });
@@ -67,8 +71,9 @@ describe('relative triggers', () => {
     expect(stepTrigger(triggerDef('econ:cost-per-user'), ARMED, c)).toEqual(ARMED);
   });
 
-  it('a zero control keeps a breaching state rather than re-arming it', () => {
+  it('with the floor set to 0, a zero control is incomparable: a breaching state is kept rather than re-armed', () => {
+    const noFloor: Policy = { ...DEFAULT_POLICY, triggers: { ...DEFAULT_POLICY.triggers, refundVoidRatio: { ...DEFAULT_POLICY.triggers.refundVoidRatio, controlFloor: 0 } } };
     const breaching: TriggerState = { state: 'breaching', since: NOW - MINUTE, checks: 2, value: 3 };
-    expect(stepTrigger(refund, breaching, refundCtx(0.03, 0))).toBe(breaching);
+    expect(stepTrigger(triggerDef('payments:refund-void', noFloor), breaching, refundCtx(0.03, 0))).toBe(breaching);
   });
 });
