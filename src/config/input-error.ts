@@ -11,7 +11,9 @@ export class InputError extends Error {
     readonly path: string,
     readonly expected: string,
   ) {
-    super(`${file}: ${path || '(top level)'}: ${expected}`);
+    // Call sites name what was expected; zod and a few others already phrase a whole sentence.
+    const said = /^(expected|cannot|invalid)\b/i.test(expected) ? expected : `expected ${expected}`;
+    super(`${file}: ${path || '(top level)'}: ${said}`);
     this.name = 'InputError';
   }
 }

@@ -1,15 +1,26 @@
-/** `canary-tui check`: validate a config as the window would, then print its lints. */
+/**
+ * `canary-tui check`: validate a config as the window would, then print its
+ * lints. It also builds what the window would build (sources, adapter,
+ * plugin) so a missing secret, an unreadable CA file or a plugin that does not
+ * load is found before T-0, not at it. Nothing is contacted.
+ */
+import { resolve } from 'node:path';
 import { formatDuration } from '../../rules/format.js';
 import { lintPolicy, lintSource } from '../config/lint.js';
 import { loadConfig } from '../config/load-config.js';
+import type { UserConfig } from '../config/schema.js';
+import { Redactor } from '../config/secrets.js';
 import { toPolicy } from '../config/to-policy.js';
+import { buildLiveSource } from './live-source.js';
+import { windowAdapter } from './window-adapter.js';
 
 /** Returns 0 when the config is valid; an invalid one throws InputError (exit 2). */
-export async function runCheck(file: string, write: (line: string) => void): Promise<number> {
+export async function runCheck(file: string, write: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const config = await loadConfig(file);
   const policy = toPolicy(config);
   const phases = policy.phases.map((p) => `${p.weight}% for ${formatDuration(p.minDurationMs)} (P95 ≤ ${p.p95GateMs} ms)`).join(' → ');
   write(`${file}: valid. Phases: ${phases}. Checks every ${formatDuration(policy.checkIntervalMs)}.\n`);
+  for (const line of await wiring(config, resolve(file), env)) write(`${file}: ${line}\n`);
   const lints = [
     ...lintPolicy(policy),
     ...(config.source?.type === 'prometheus' ? lintSource(config.source.queries, config.billing !== undefined) : []),
@@ -17,4 +28,16 @@ export async function runCheck(file: string, write: (line: string) => void): Pro
   for (const lint of lints) write(`${file}: ${lint.path}: warning: ${lint.message}\n`);
   if (!lints.length) write(`${file}: no lint warnings.\n`);
   return 0;
+}
+
+/** One line each for the source and the adapter as a live window would build them; secrets resolved and scrubbed. */
+async function wiring(config: UserConfig, file: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const redactor = new Redactor();
+  const lines: string[] = [];
+  if (config.source?.type === 'prometheus') {
+    lines.push(`source: ${buildLiveSource(config, file, env, redactor).name} (secrets resolved; not contacted)`);
+  }
+  const adapter = await windowAdapter(config, 'LIVE', true, { file, env, redactor });
+  lines.push(`adapter: ${adapter.describe()} (built; not contacted)`);
+  return lines.map((l) => redactor.scrub(l));
 }

@@ -8,12 +8,9 @@ import { ScrubbingAuditLog } from '../audit/audit-log.js';
 import { RealClock } from '../clock/clock.js';
 import { lintPolicy } from '../config/lint.js';
 import type { UserConfig } from '../config/schema.js';
-import { Redactor, resolveSecret } from '../config/secrets.js';
+import { Redactor } from '../config/secrets.js';
 import { toPolicy } from '../config/to-policy.js';
-import { BillingSource } from '../sources/billing-source.js';
-import { createPrometheusDriver } from '../sources/prometheus/prometheus-client.js';
-import { PrometheusSource } from '../sources/prometheus/prometheus-source.js';
-import { CompositeSource, type Source } from '../sources/source.js';
+import { buildLiveSource } from './live-source.js';
 import type { RunOptions, WindowSetup } from './setup-window.js';
 import { windowParts } from './window-parts.js';
 import { liveWindowState } from './live-window-state.js';
@@ -23,13 +20,7 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
   const file = resolve(opts.config!);
   const redactor = new Redactor();
   const policy = toPolicy(config);
-  const prom = new PrometheusSource(config.source, createPrometheusDriver(config.source, { configFile: file, env, redactor }), redactor);
-  const sources: Source[] = [prom];
-  if (config.billing) {
-    const token = config.billing.token ? resolveSecret(config.billing.token, { file, path: 'billing.token' }, env, redactor) : undefined;
-    sources.push(new BillingSource({ url: config.billing.url, timeoutMs: config.billing.timeout, ...(token ? { authorization: `Bearer ${token}` } : {}) }, redactor));
-  }
-  const source = sources.length === 1 ? prom : new CompositeSource(sources);
+  const source = buildLiveSource(config, file, env, redactor);
   const common = await windowParts(config, opts, 'LIVE', startedAtReal, { file, env, redactor });
   const live = liveWindowState({
     dir: common.auditDir, windowId: common.windowId, operator: common.meta.operator, takeOver: opts.takeOver === true,

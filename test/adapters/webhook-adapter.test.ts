@@ -126,7 +126,7 @@ describe('webhook adapter', () => {
         { configFile: 'window.yaml', env: {}, redactor: new Redactor() },
       ).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InputError);
-      expect((err as InputError).message).toBe('window.yaml: adapter.auth.token: environment variable NO_SUCH_TOKEN_VAR to be set (it holds the secret)');
+      expect((err as InputError).message).toBe('window.yaml: adapter.auth.token: expected environment variable NO_SUCH_TOKEN_VAR to be set (it holds the secret)');
     });
   });
 });

@@ -112,7 +112,7 @@ describe('auth and routing reach the server, and the secret never comes back out
 
   it('a missing secret is bad input naming the variable, never a value', () => {
     const cfg = prometheusSourceSchema.parse({ type: 'prometheus', url: 'http://127.0.0.1:9', bearerToken: { env: 'PROM_TOKEN' }, queries: {} });
-    expect(() => createPrometheusDriver(cfg, { configFile: 'w.yaml', env: {}, redactor: new Redactor() })).toThrow('w.yaml: source.bearerToken: environment variable PROM_TOKEN to be set');
+    expect(() => createPrometheusDriver(cfg, { configFile: 'w.yaml', env: {}, redactor: new Redactor() })).toThrow('w.yaml: source.bearerToken: expected environment variable PROM_TOKEN to be set');
   });
 });
 
