@@ -31,7 +31,7 @@ afterAll(async () => {
 const adapter = (over: Partial<HaproxyOptions> = {}) =>
   new HaproxyAdapter({ socket: hap.socketPath, backend: 'app', canary: ['canary1'], stable: ['stable1'], timeoutMs: 2_000, ...over });
 
-/** Percent of `n` requests (fresh connection each, 8 at a time) answered by the canary backend. */
+/** Percent of `n` requests (fresh connection each, 8 at a time) answered by the canary backend (it answers its name, "canary1"). */
 async function canaryShareOf(n: number): Promise<number> {
   let sent = 0;
   let canary = 0;
@@ -42,11 +42,11 @@ async function canaryShareOf(n: number): Promise<number> {
       const { status, body } = await getOnce(hap.frontendUrl);
       expect(status).toBe(200);
       bodies.add(body);
-      if (body === 'canary') canary++;
+      if (body === hap.canaryServer) canary++;
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
-  expect([...bodies].every((b) => b === 'canary' || b === 'stable')).toBe(true);
+  expect([...bodies].every((b) => b === hap.canaryServer || b === hap.stableServer)).toBe(true);
   return (canary * 100) / n;
 }
 

@@ -1,7 +1,9 @@
 /**
  * Starts a REAL HAProxy (Debian's /usr/sbin/haproxy, 2.6) on 127.0.0.1 for
- * adapter tests: a frontend on a free port, `balance roundrobin` over two tiny
- * node:http backends that answer "stable" or "canary", and an admin runtime
+ * adapter tests: a frontend on a free port, `balance roundrobin` over tiny
+ * node:http backends (one canary and one stable by default, or as many of
+ * each as asked) that each answer with their own server name ("canary2"), so
+ * a test can count hits per server as well as per group, and an admin runtime
  * API on a unix socket (and on a loopback TCP port, to test both transports).
  *
  * HAProxy refuses `bind :0`, so free ports are found by binding a node server
@@ -25,13 +27,22 @@ export interface HaproxyServer {
   /** The same API as '127.0.0.1:PORT'. */
   readonly socketTcp: string;
   readonly backend: 'app';
-  /** The server answering "canary" (initial weight 0) and the one answering "stable" (initial weight 100). */
+  /** The first canary server (initial weight 0) and the first stable one (initial weight 100). */
   readonly canaryServer: 'canary1';
   readonly stableServer: 'stable1';
+  /** Every server of each group, 'canary1'..'canaryN' and 'stable1'..'stableM'; each answers its own name. */
+  readonly canaryServers: readonly string[];
+  readonly stableServers: readonly string[];
   /** SIGTERM, wait for exit, stop the backends, remove the temp dir. */
   stop(): Promise<void>;
   /** SIGKILL, to simulate a crash; resolves once the process is gone. */
   kill(): Promise<void>;
+}
+
+/** How many servers of each group the backend holds; one of each unless asked. */
+export interface HaproxyShape {
+  canaries?: number;
+  stables?: number;
 }
 
 const READY_TIMEOUT_MS = 10_000;
@@ -65,10 +76,20 @@ export function getOnce(url: string): Promise<{ status: number; body: string }> 
   });
 }
 
-export async function startHaproxy(): Promise<HaproxyServer> {
+const names = (prefix: string, n: number): string[] => {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`startHaproxy: need at least one ${prefix} server, got ${n}`);
+  return Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+};
+
+export async function startHaproxy(shape: HaproxyShape = {}): Promise<HaproxyServer> {
+  const canaryServers = names('canary', shape.canaries ?? 1);
+  const stableServers = names('stable', shape.stables ?? 1);
   const dir = mkdtempSync(join(tmpdir(), 'canary-haproxy-'));
-  const stable = await answering('stable');
-  const canary = await answering('canary');
+  // Stables first in the config, as before; equal weights (100 each), canaries at 0.
+  const backends = [
+    ...(await Promise.all(stableServers.map(async (name) => ({ name, weight: 100, ...(await answering(name)) })))),
+    ...(await Promise.all(canaryServers.map(async (name) => ({ name, weight: 0, ...(await answering(name)) })))),
+  ];
   const [port, adminPort] = [await freePort(), await freePort()];
   const socketPath = join(dir, 'admin.sock');
   const config = join(dir, 'haproxy.cfg');
@@ -87,8 +108,7 @@ export async function startHaproxy(): Promise<HaproxyServer> {
     '  default_backend app',
     'backend app',
     '  balance roundrobin',
-    `  server stable1 127.0.0.1:${stable.port} weight 100`,
-    `  server canary1 127.0.0.1:${canary.port} weight 0`,
+    ...backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} weight ${b.weight}`),
     '',
   ].join('\n'));
 
@@ -98,7 +118,7 @@ export async function startHaproxy(): Promise<HaproxyServer> {
   let spawnError: Error | undefined;
   child.once('error', (e) => { spawnError = e; });
   const gone = new Promise<void>((r) => child.once('exit', () => r()));
-  const closeBackends = () => { stable.server.close(); canary.server.close(); stable.server.closeAllConnections(); canary.server.closeAllConnections(); };
+  const closeBackends = () => { for (const b of backends) { b.server.close(); b.server.closeAllConnections(); } };
   const forget = atExit(() => {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -127,6 +147,8 @@ export async function startHaproxy(): Promise<HaproxyServer> {
     backend: 'app',
     canaryServer: 'canary1',
     stableServer: 'stable1',
+    canaryServers,
+    stableServers,
     async stop() {
       if (running()) {
         child.kill('SIGTERM');
