@@ -21,6 +21,7 @@ import type { WindowFile } from './window-file.js';
 import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
 import { buildReport } from '../report/slack-report.js';
 import { describeError } from './apply-weight.js';
+import { restoreHistory } from './restore-history.js';
 import type { Outcome } from '../exit-codes.js';
 
 export interface EngineDeps {
@@ -92,6 +93,7 @@ export class Engine {
   }
 
   #resumed = false;
+  #historyAsked = false;
 
   /**
    * Opens the window: the first phase's weight goes to the load balancer,
@@ -117,6 +119,7 @@ export class Engine {
     if (this.deps.readOnly) this.state = this.deps.persist?.load() ?? this.state;
     if (isTerminal(this.state)) return;
     const now = this.deps.clock.now();
+    await this.#restoreChartOnce(now);
     let result: SourceResult;
     try {
       result = await this.deps.source.read(now);
@@ -139,6 +142,14 @@ export class Engine {
     });
     if (!this.deps.readOnly) await this.#actOnDecisions(d);
     this.#reportIfDue(now);
+  }
+
+  /** A resumed window or a viewer refills the chart of a phase that began before this process did; once (restore-history.ts). */
+  async #restoreChartOnce(now: number): Promise<void> {
+    if (this.#historyAsked || !(this.#resumed || this.deps.readOnly) || this.state.phaseStartedAt >= this.startedAt) return;
+    this.#historyAsked = true;
+    const since = this.state.phaseStartedAt;
+    for (const e of await restoreHistory({ source: this.deps.source, store: this.store, since, now, stepMs: this.policy.checkIntervalMs })) this.emit(e);
   }
 
   async #actOnDecisions(d: Decisions): Promise<void> {

@@ -37,5 +37,7 @@ export type EngineEvent =
       detail: string;
     }
   | { type: 'report'; at: string; text: string }
+  /** The P95 chart refilled from `source` after a resume or when a viewer opens: `points` samples (every series) since `since` (ISO). */
+  | { type: 'history'; at: string; source: string; points: number; since: string }
   | { type: 'error'; at: string; message: string };
 

@@ -10,11 +10,18 @@ export interface HistoryPoint {
   value: number;
 }
 
+/**
+ * Points kept per series by default: six hours at the default 30 s check
+ * interval. A range read for the chart (Source.history) asks for no more than
+ * this, so a restore never pushes out points it has just restored.
+ */
+export const SERIES_CAPACITY = 720;
+
 export class SeriesStore {
   readonly #latest = new Map<string, Sample>();
   readonly #history = new Map<string, HistoryPoint[]>();
 
-  constructor(private readonly capacity = 720) {}
+  constructor(private readonly capacity = SERIES_CAPACITY) {}
 
   /** Adds samples; an older sample never replaces a newer one. */
   push(samples: readonly Sample[]): void {

@@ -2,7 +2,8 @@
  * kill -9 in the middle of a live window, then the same command again: the
  * window resumes in the same phase with its elapsed time, nothing in the
  * audit is lost or torn, and a second instance can only watch unless it
- * takes over (audited). Real Prometheus, one per file.
+ * takes over (audited); the restarted window and the viewer refill the
+ * phase's chart from Prometheus. Real Prometheus, one per file.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,10 @@ describe('crash-resume and one driver', { timeout: 90_000 }, () => {
     live.runs.push(second);
     const resumed = await second.waitFor('a check after restart', (l) => l.type === 'check');
     expect(resumed).toMatchObject({ phase: 2, weight: 25, phaseStartedAt: before.phaseStartedAt });
+    // The chart of the phase is refilled from Prometheus before the first check after the restart.
+    const restored = second.lines.find((l) => l.type === 'history');
+    expect(restored).toMatchObject({ since: before.phaseStartedAt, source: expect.stringMatching(/^Prometheus 127\.0\.0\.1:\d+$/) });
+    expect(restored!.points).toBeGreaterThan(0);
     // The dry-run adapter of a new process starts at 0%: the app says so instead of trusting the saved 25%.
     const warning = second.lines.find((l) => l.type === 'error' && String(l.message).startsWith('resumed phase 2'));
     expect(warning?.message).toBe('resumed phase 2: saved weight 25% but the load balancer says 0% (weight 0%)');
@@ -46,6 +51,7 @@ describe('crash-resume and one driver', { timeout: 90_000 }, () => {
     live.runs.push(viewer);
     const watched = await viewer.waitFor('a viewer check', (l) => l.type === 'check');
     expect(watched).toMatchObject({ phase: 2, weight: 25 });
+    expect(viewer.lines.find((l) => l.type === 'history')?.points).toBeGreaterThan(0);
     viewer.stop();
     expect(await viewer.exited).toBe(4);
     expect(auditLines(dir).some((r) => r.operator === 'ic-three')).toBe(false);

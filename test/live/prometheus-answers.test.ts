@@ -1,24 +1,29 @@
 /**
  * The Prometheus source against a real Prometheus: a recorded window
  * backfilled with promtool and read at past times (the retrospective path),
- * a histogram with no traffic (NaN), and PromQL that Prometheus rejects.
- * One server for the file.
+ * a histogram with no traffic (NaN), PromQL that Prometheus rejects, and
+ * range reads (history) over the recorded window. One server for the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGate, gatesForPhase } from '../../rules/gates.js';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
-import { seriesKey } from '../../rules/types.js';
+import { seriesKey, type Sample } from '../../rules/types.js';
 import { Redactor } from '../../src/config/secrets.js';
 import { createPrometheusDriver } from '../../src/sources/prometheus/prometheus-client.js';
 import { prometheusSourceSchema } from '../../src/sources/prometheus/prometheus-config.js';
 import { PrometheusSource } from '../../src/sources/prometheus/prometheus-source.js';
-import { SeriesStore } from '../../src/store/series-store.js';
+import { SERIES_CAPACITY, SeriesStore } from '../../src/store/series-store.js';
 import { backfill } from '../support/backfill.js';
 import { startExporter, type Exporter } from '../support/exporter.js';
 import { startPrometheus, waitForQuery, type PrometheusServer } from '../support/prometheus-server.js';
 
 const T0 = Math.floor(Date.now() / 1000) - 3 * 3600;
 let prom: PrometheusServer;
+const TREND: Array<[track: string, journey: string, atMinute: (m: number) => number]> = [
+  ['canary', 'checkout', (m) => 100 + m], ['canary', 'all', (m) => 90 + m],
+  ['control', 'checkout', () => 98], ['control', 'all', (m) => 80 + 2 * m],
+];
+const TREND_P95 = 'max by ({{track}}, {{journey}}) (web_p95_trend_ms{ {{tracks}} })';
 let exporter: Exporter;
 
 function source(queries: Record<string, string>): PrometheusSource {
@@ -33,6 +38,8 @@ beforeAll(async () => {
   const dataDir = await backfill([
     { name: 'web_latency_ms', labels: { track: 'canary', journey: 'checkout', quantile: '0.95' }, points: points((m) => (m < 30 ? 100 : 140)) },
     { name: 'web_latency_ms', labels: { track: 'control', journey: 'checkout', quantile: '0.95' }, points: points(() => 98) },
+    // A P95 that moves every minute, so a point read at the wrong time has the wrong value.
+    ...TREND.map(([track, journey, f]) => ({ name: 'web_p95_trend_ms', labels: { track, journey }, points: points(f) })),
   ]);
   exporter = await startExporter();
   // Buckets that never move: rate() is 0, so histogram_quantile answers NaN, as with no traffic.
@@ -82,5 +89,48 @@ describe('the Prometheus source on a real server', { timeout: 60_000 }, () => {
     expect(r.problems[0]).toMatchObject({ kind: 'bad-query', kpi: 'cache_hit' });
     expect(r.problems[0]!.message).toMatch(/^cache_hit: Prometheus 127\.0\.0\.1:\d+: HTTP 400: .*parse error/);
     expect(r.samples.length).toBe(2);
+  });
+});
+
+describe('range reads (history) on a real server', { timeout: 60_000 }, () => {
+  const MINUTE = 60_000;
+  const bySeries = (samples: Sample[]) => {
+    const out: Record<string, Array<[number, number]>> = {};
+    for (const x of samples) (out[`${x.kpi} ${x.track} ${x.journey}`] ??= []).push([x.at, x.value]);
+    return out;
+  };
+
+  it('returns a point exactly at start, start + step, … with the recorded values, per KPI, track and journey, in one batched request', async () => {
+    const s = source({ latency_p95: TREND_P95, latency_p50: `${TREND_P95} / 2` });
+    const start = (T0 + 10 * 60) * 1000;
+    const r = await s.history(['latency_p95', 'latency_p50'], start, start + 10 * MINUTE, MINUTE);
+    expect(r.problems).toEqual([]);
+    const expected: Record<string, Array<[number, number]>> = {};
+    for (const [kpi, scale] of [['latency_p95', 1], ['latency_p50', 0.5]] as const) {
+      for (const [track, journey, f] of TREND) expected[`${kpi} ${track} ${journey}`] = Array.from({ length: 11 }, (_, i) => [start + i * MINUTE, f(10 + i) * scale]);
+    }
+    expect(bySeries(r.samples)).toEqual(expected);
+  });
+
+  it('an hour asked at one-second steps comes back at most as many points per series as the store keeps, evenly spaced', async () => {
+    const s = source({ latency_p95: TREND_P95 });
+    const r = await s.history(['latency_p95'], T0 * 1000, (T0 + 3600) * 1000, 1000);
+    const series = Object.values(bySeries(r.samples));
+    expect(series).toHaveLength(4);
+    for (const points of series) {
+      expect(points.length).toBeLessThanOrEqual(SERIES_CAPACITY);
+      expect(points.length).toBe(601);
+      expect(new Set(points.slice(1).map(([at], i) => at - points[i]![0]))).toEqual(new Set([6000]));
+    }
+  });
+
+  it('bad PromQL in a range read names the KPI and shows Prometheus’s error; the other KPI still arrives', async () => {
+    const s = source({ cache_hit: 'sum by ({{track}} (up', latency_p95: TREND_P95 });
+    const start = (T0 + 10 * 60) * 1000;
+    const r = await s.history(['cache_hit', 'latency_p95'], start, start + 10 * MINUTE, MINUTE);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ kind: 'bad-query', kpi: 'cache_hit' });
+    expect(r.problems[0]!.message).toMatch(/^cache_hit: Prometheus 127\.0\.0\.1:\d+: HTTP 400: .*parse error/);
+    expect(r.samples).toHaveLength(44);
   });
 });
