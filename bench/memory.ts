@@ -64,7 +64,7 @@ const retained: number[] = [];
 }
 
 // TUI in tmux: eight hours at ×3000 is about ten seconds of screen time.
-const speed = 3000;
+const speed = Number(process.env.TUI_SPEED ?? 3000);
 const socket = `canary-mem-${process.pid}`;
 execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', '120', '-y', '40',
   `${process.execPath} ${cli} rehearse ${fixtureFile} --speed ${speed} --audit-dir ${join(dir, 'a2')}`]);

@@ -6,14 +6,14 @@ import { currentVerdict, type Decisions } from '../rules/evaluate.js';
 import { calmMs, formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
 import type { Policy } from '../rules/policy.js';
-import { buildReadout, type Pair } from '../rules/readout.js';
+import { type Pair } from '../rules/readout.js';
 import type { Snapshot, Status } from '../rules/types.js';
 import type { EngineEvent } from '../src/engine/events.js';
 import type { WindowMeta } from '../src/engine/window-meta.js';
 import type { SourceHealth } from '../src/engine/source-health.js';
 import { eventModels } from './event-models.js';
 import { freshness } from './freshness.js';
-import { withLastGood } from './last-good.js';
+import { shownReadout } from './last-good.js';
 import { economicsModel, errorsModel, funnelsModel, infraModel, paymentsModel, type KpiInput } from './kpi-models.js';
 import type { TriggerModel, ViewModel } from './view-model.js';
 
@@ -43,7 +43,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
   const { meta, policy, state, decisions: d, now } = input;
   const phase = policy.phases[state.phaseIndex]!;
   const ctx = { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests };
-  const { readout, isStale } = withLastGood(buildReadout(policy, ctx), buildReadout(policy, { ...ctx, staleAfterMs: Infinity }));
+  const { readout, isStale } = shownReadout(policy, ctx);
   const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
   const r = meta.release;
   const terminal = state.status === 'rolled-back' || state.status === 'promoted';

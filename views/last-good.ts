@@ -8,12 +8,33 @@
  * canary traffic, a zero control) stay missing, because the second readout
  * misses them too.
  */
-import { pairOf, type Pair, type Readout } from '../rules/readout.js';
+import type { MeasureContext } from '../rules/measures.js';
+import type { Policy } from '../rules/policy.js';
+import { buildReadout, pairOf, type Pair, type Readout } from '../rules/readout.js';
 
 export interface ShownReadout {
   readout: Readout;
   /** True for a pair that shows at least one last-good (stale) value. */
   isStale: (p: Pair) => boolean;
+}
+
+const FRESH = (): boolean => false;
+
+/**
+ * The readout the panels print. The second readout and the walk run only when
+ * some series is past the limit: the screen is rebuilt after every check, and
+ * a healthy window should not pay for an outage it is not having.
+ */
+export function shownReadout(policy: Policy, ctx: MeasureContext): ShownReadout {
+  const fresh = buildReadout(policy, ctx);
+  let anyStale = false;
+  for (const s of ctx.snapshot.latest.values()) {
+    if (ctx.now - s.at > ctx.staleAfterMs) {
+      anyStale = true;
+      break;
+    }
+  }
+  return anyStale ? withLastGood(fresh, buildReadout(policy, { ...ctx, staleAfterMs: Infinity })) : { readout: fresh, isStale: FRESH };
 }
 
 const isPair = (v: unknown): v is Pair =>

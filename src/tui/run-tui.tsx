@@ -24,7 +24,16 @@ export interface TuiIo {
 
 const EVENT_LOG_SIZE = 200;
 const REDRAW_EVERY_MS = 1000;
-const REDRAW_COALESCE_MS = 50;
+/**
+ * A fast replay checks every few milliseconds; nobody reads faster than a
+ * tenth of a second. Frames are Ink's costliest allocation (every cell of the
+ * screen styled anew), so a replay at ×3000 drawing 20 frames a second peaked
+ * at 171–173 MB RSS; at most 5 frames (Ink's leading-edge throttle, so a lone
+ * key still draws at once) and one React render per 100 ms burst peak at
+ * 145–150 MB (bench/memory.ts). A live window at one check per 15 s is unaffected.
+ */
+const REDRAW_COALESCE_MS = 100;
+const MAX_FPS = 5;
 
 export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
   const engine = createEngine(setup);
@@ -50,7 +59,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
       redraw();
     });
   };
-  const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false });
+  const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false, maxFps: MAX_FPS });
   function redraw(): void {
     const next = model();
     const json = JSON.stringify(next);
