@@ -11,7 +11,6 @@ import { loadConfig } from '../config/load-config.js';
 import type { UserConfig } from '../config/schema.js';
 import { Redactor } from '../config/secrets.js';
 import { toPolicy } from '../config/to-policy.js';
-import { buildLiveSource } from './live-source.js';
 import { windowAdapter } from './window-adapter.js';
 
 /** Returns 0 when the config is valid; an invalid one throws InputError (exit 2). */
@@ -35,6 +34,7 @@ async function wiring(config: UserConfig, file: string, env: NodeJS.ProcessEnv):
   const redactor = new Redactor();
   const lines: string[] = [];
   if (config.source?.type === 'prometheus') {
+    const { buildLiveSource } = await import('./live-source.js');
     lines.push(`source: ${buildLiveSource(config, file, env, redactor).name} (secrets resolved; not contacted)`);
   }
   const adapter = await windowAdapter(config, 'LIVE', true, { file, env, redactor });

@@ -22,7 +22,6 @@ import { FixtureSource } from '../sources/fixture-source.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { bundledDrillPath } from './bundled-drill.js';
-import { setupLive } from './setup-live.js';
 import { windowParts } from './window-parts.js';
 
 export interface RunOptions {
@@ -65,6 +64,8 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
   if (!opts.fixture && user.source?.type === 'prometheus') {
+    // Loaded on demand: the Prometheus client (axios and its Node modules) costs the drill's first frame ~40 ms otherwise.
+    const { setupLive } = await import('./setup-live.js');
     return setupLive(opts, user, env, startedAtReal);
   }
   const fixturePath = opts.fixture
