@@ -4,7 +4,7 @@
  * stale and taken over; taking over a live one needs --take-over, which
  * the caller audits.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export interface LockHolder {
@@ -27,6 +27,27 @@ function alive(pid: number): boolean {
   }
 }
 
+function readHolder(path: string): LockHolder {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+  } catch {
+    return { pid: -1, host: hostname(), operator: 'unknown', since: 'unknown' };
+  }
+}
+
+const isStale = (holder: LockHolder): boolean => holder.host === hostname() && !alive(holder.pid);
+
+/**
+ * Who drives now, without taking anything: null when nobody does (no lock,
+ * or a dead holder's). Lets a second instance know it will only watch before
+ * it builds anything a driver needs.
+ */
+export function currentDriver(path: string): LockHolder | null {
+  if (!existsSync(path)) return null;
+  const holder = readHolder(path);
+  return isStale(holder) ? null : holder;
+}
+
 export function acquireLock(path: string, operator: string, takeOver: boolean, now: Date): LockResult {
   const me: LockHolder = { pid: process.pid, host: hostname(), operator, since: now.toISOString() };
   const release = () => {
@@ -45,13 +66,8 @@ export function acquireLock(path: string, operator: string, takeOver: boolean, n
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
-  let holder: LockHolder;
-  try {
-    holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-  } catch {
-    holder = { pid: -1, host: me.host, operator: 'unknown', since: 'unknown' };
-  }
-  const stale = holder.host === me.host && !alive(holder.pid);
+  const holder = readHolder(path);
+  const stale = isStale(holder);
   if (!stale && !takeOver) return { role: 'viewer', holder };
   writeFileSync(path, JSON.stringify(me));
   return { role: 'driver', tookOverFrom: holder, stale, release };

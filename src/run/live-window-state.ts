@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { isTerminal, type WindowState } from '../../rules/phases.js';
 import { MemoryAuditLog, type AuditSink } from '../audit/audit-log.js';
-import { acquireLock } from '../engine/driver-lock.js';
+import { acquireLock, currentDriver } from '../engine/driver-lock.js';
 import { WindowFile } from '../engine/window-file.js';
 
 export interface LiveWindowState {
@@ -17,9 +17,16 @@ export interface LiveWindowState {
   audit: AuditSink;
 }
 
+const lockPath = (dir: string, windowId: string) => join(dir, `${windowId}.lock`);
+
+/** True when another live instance drives this window and this one was not told to take over: it will only watch. */
+export function willOnlyWatch(args: { dir: string; windowId: string; takeOver: boolean }): boolean {
+  return !args.takeOver && currentDriver(lockPath(args.dir, args.windowId)) !== null;
+}
+
 export function liveWindowState(args: { dir: string; windowId: string; operator: string; takeOver: boolean; audit: AuditSink; now: Date }): LiveWindowState {
   const persist = new WindowFile(join(args.dir, `${args.windowId}.state.json`));
-  const lock = acquireLock(join(args.dir, `${args.windowId}.lock`), args.operator, args.takeOver, args.now);
+  const lock = acquireLock(lockPath(args.dir, args.windowId), args.operator, args.takeOver, args.now);
   if (lock.role === 'viewer') {
     const h = lock.holder;
     // A viewer writes nothing: the driver's audit and state are the record.

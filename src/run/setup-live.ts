@@ -13,7 +13,10 @@ import { toPolicy } from '../config/to-policy.js';
 import { buildLiveSource } from './live-source.js';
 import type { RunOptions, WindowSetup } from './setup-window.js';
 import { windowParts } from './window-parts.js';
-import { liveWindowState } from './live-window-state.js';
+import { windowAdapter } from './window-adapter.js';
+import { viewerAdapter } from '../adapters/viewer-adapter.js';
+import type { Adapter } from '../adapters/adapter.js';
+import { liveWindowState, willOnlyWatch } from './live-window-state.js';
 
 export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
@@ -21,14 +24,29 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
   const redactor = new Redactor();
   const policy = toPolicy(config);
   const source = buildLiveSource(config, file, env, redactor);
-  const common = await windowParts(config, opts, 'LIVE', startedAtReal, { file, env, redactor });
+  const common = windowParts(config, opts, 'LIVE', startedAtReal, env);
+  const where = { dir: common.auditDir, windowId: common.windowId, takeOver: opts.takeOver === true };
+  // A viewer never builds the real adapter (a plugin's code, a socket). A driver builds it before it takes
+  // the lock, so a bad adapter config exits 2 with the lock and the audit untouched.
+  const real = willOnlyWatch(where) ? null : await windowAdapter(config, 'LIVE', opts.realAdapter === true, { file, env, redactor });
   const live = liveWindowState({
-    dir: common.auditDir, windowId: common.windowId, operator: common.meta.operator, takeOver: opts.takeOver === true,
+    ...where, operator: common.meta.operator,
     audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)), now: new Date(startedAtReal),
   });
+  const adapter = live.readOnly ? viewerAdapter(config.adapter?.type ?? 'dry-run') : real ?? (await driverAdapterLate());
+  /** The driver died between the look and the lock, so this instance drives after all. */
+  async function driverAdapterLate(): Promise<Adapter> {
+    try {
+      return await windowAdapter(config, 'LIVE', opts.realAdapter === true, { file, env, redactor });
+    } catch (e) {
+      live.release?.();
+      throw e;
+    }
+  }
   return {
     ...common,
     ...live,
+    adapter,
     policy,
     meta: { ...common.meta, sourceName: source.name },
     clock: new RealClock(),

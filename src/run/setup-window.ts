@@ -23,6 +23,7 @@ import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { bundledDrillPath } from './bundled-drill.js';
 import { windowParts } from './window-parts.js';
+import { windowAdapter } from './window-adapter.js';
 
 export interface RunOptions {
   config?: string;
@@ -80,9 +81,10 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   // The adapter comes from the user's config when it names one, else from the drill's own.
   const adapterFile = user.adapter ? resolve(opts.config!) : fixturePath;
   const redactor = new Redactor();
-  const common = await windowParts(config, opts, 'REHEARSAL', startedAtReal, { file: adapterFile, env, redactor });
+  const common = windowParts(config, opts, 'REHEARSAL', startedAtReal, env);
   return {
     ...common,
+    adapter: await windowAdapter(config, 'REHEARSAL', opts.realAdapter === true, { file: adapterFile, env, redactor }),
     redactor,
     policy,
     meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: `fixture ${fixture.name}`, endsAt: Date.parse(fixture.end) },

@@ -1,25 +1,23 @@
-/** What every window needs whatever its source: release facts, operator, adapter and audit file. */
+/**
+ * What every window needs whatever its source: release facts, operator, id
+ * and audit file. The adapter is built by the caller, after a live window has
+ * learnt from its lock whether it drives at all (a viewer never builds one).
+ */
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Adapter } from '../adapters/adapter.js';
 import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
 import type { UserConfig } from '../config/schema.js';
 import type { RunMode, WindowMeta } from '../engine/window-meta.js';
 import type { RunOptions } from './setup-window.js';
-import { windowAdapter, type AdapterSource } from './window-adapter.js';
 
 export interface WindowParts {
   windowId: string;
   auditDir: string;
   meta: WindowMeta;
-  adapter: Adapter;
   audit: AuditSink;
 }
 
-export async function windowParts(
-  config: UserConfig, opts: RunOptions, mode: RunMode, startedAtReal: number, adapterSource: AdapterSource,
-): Promise<WindowParts> {
-  const env = adapterSource.env;
+export function windowParts(config: UserConfig, opts: RunOptions, mode: RunMode, startedAtReal: number, env: NodeJS.ProcessEnv): WindowParts {
   const release = {
     tag: config.release?.tag ?? '(untagged)',
     commit: config.release?.commit ?? '(no sha)',
@@ -45,7 +43,6 @@ export async function windowParts(
       sourceName: '',
       endsAt: null,
     },
-    adapter: await windowAdapter(config, mode, opts.realAdapter === true, adapterSource),
     audit: new FileAuditLog(join(auditDir, `${windowId}.jsonl`)),
   };
 }
