@@ -56,10 +56,20 @@ export const driftBetween = (kpi: KpiId, reference: KpiId, track: Track = 'canar
  * a refunding canary show as the multiple of the floor it is.
  */
 export const ratioVsControl = (kpi: KpiId, journey = OVERALL, controlFloor = 0): Measure => (ctx) => {
-  const control = read(ctx, kpi, 'control', journey);
-  const floored = control.value === null ? control : { ...control, value: Math.max(control.value, controlFloor) };
-  return combine(read(ctx, kpi, 'canary', journey), floored, (c, k) => c / k, kpi);
+  const a = read(ctx, kpi, 'canary', journey);
+  const b = read(ctx, kpi, 'control', journey);
+  if (a.value === null) return a;
+  if (b.value === null) return b;
+  const ratio = ratioOverFloor(a.value, b.value, controlFloor);
+  return ratio === null ? missing(`${kpi} control is 0`, b.at) : { value: ratio, at: Math.min(a.at!, b.at!) };
 };
+
+/** Canary ÷ max(control, floor); 0 against 0 is no difference, anything else against 0 is incomparable (null). */
+export function ratioOverFloor(canary: number, control: number, floor: number): number | null {
+  const base = Math.max(control, floor);
+  if (base === 0) return canary === 0 ? 0 : null;
+  return settle(canary / base);
+}
 
 function combine(
   a: Reading,

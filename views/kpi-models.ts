@@ -6,6 +6,7 @@
  */
 import type { Decisions } from '../rules/evaluate.js';
 import { formatValue, type Unit } from '../rules/format.js';
+import { ratioOverFloor } from '../rules/measures.js';
 import type { Policy } from '../rules/policy.js';
 import { ceoTagReasons, type Pair, type Readout } from '../rules/readout.js';
 import { money } from './money.js';
@@ -70,9 +71,9 @@ export function paymentsModel(k: KpiInput): ViewModel['payments'] {
   const { policy, readout, decisions: d, triggers } = k;
   const p = readout.payments;
   const caps = policy.paymentCaps;
-  // The same floor as the trigger's, so the row's "3x" is the number the trigger judges.
-  const base = p.refundVoid.control === null ? 0 : Math.max(p.refundVoid.control, policy.triggers.refundVoidRatio.controlFloor);
-  const ratio = p.refundVoid.canary !== null && base > 0 ? p.refundVoid.canary / base : null;
+  // The trigger's own arithmetic, floor included, so the row's "3x" is the number the trigger judges.
+  const { canary: rc, control: rk } = p.refundVoid;
+  const ratio = rc !== null && rk !== null ? ratioOverFloor(rc, rk, policy.triggers.refundVoidRatio.controlFloor) : null;
   return {
     e2e: row(k, 'payments:e2e', 'E2E success', p.e2e, pct, byGate(d, 'payments:e2e'), `≥ ${limitOf(policy.gates.paymentsSuccessMin.threshold, 'pct')}`),
     refundVoid: row(k, 'payments:refund-void', 'refund/void', p.refundVoid, pct, byTrigger(triggers, 'payments:refund-void'),

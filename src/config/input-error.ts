@@ -6,15 +6,20 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 
 export class InputError extends Error {
+  /** `expected` names what was expected ("a duration such as 5m"); the message reads "expected …". */
   constructor(
     readonly file: string,
     readonly path: string,
     readonly expected: string,
+    sentence = `expected ${expected}`,
   ) {
-    // Call sites name what was expected; zod and a few others already phrase a whole sentence.
-    const said = /^(expected|cannot|invalid)\b/i.test(expected) ? expected : `expected ${expected}`;
-    super(`${file}: ${path || '(top level)'}: ${said}`);
+    super(`${file}: ${path || '(top level)'}: ${sentence}`);
     this.name = 'InputError';
+  }
+
+  /** A problem already phrased as a whole sentence: zod's own messages, a file that cannot be read. */
+  static said(file: string, path: string, sentence: string): InputError {
+    return new InputError(file, path, sentence, sentence);
   }
 }
 
@@ -47,7 +52,7 @@ function explain(issue: Issue): { path: PropertyKey[]; message: string } {
 export function fromZod(file: string, error: z.ZodError): InputError {
   const { path, message } = explain(error.issues[0]!);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
-  return new InputError(file, formatPath(path), `${message}${more}`);
+  return InputError.said(file, formatPath(path), `${message}${more}`);
 }
 
 /** Reads a file the user named; an unreadable one is bad input, not a crash. */
@@ -55,6 +60,6 @@ export async function readInputFile(file: string, what: string): Promise<string>
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError(file, '', `cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw InputError.said(file, '', `cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }

@@ -16,7 +16,7 @@ export function parseConfig(file: string, text: string, pathPrefix = ''): UserCo
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
     const kind = file.endsWith('.json') ? 'JSON' : 'YAML';
-    throw new InputError(file, '', `expected valid ${kind} (${(e as Error).message.split('\n')[0]})`);
+    throw new InputError(file, '', `valid ${kind} (${(e as Error).message.split('\n')[0]})`);
   }
   return validateConfig(file, raw ?? {}, pathPrefix);
 }
@@ -26,7 +26,7 @@ export function validateConfig(file: string, raw: unknown, pathPrefix = ''): Use
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const err = fromZod(file, parsed.error);
-    throw new InputError(file, join(pathPrefix, err.path), err.expected);
+    throw InputError.said(file, join(pathPrefix, err.path), err.expected);
   }
   const config = parsed.data;
   config.phases?.forEach((p, i) => {

@@ -65,7 +65,7 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
   if (!opts.fixture && user.source?.type === 'prometheus') {
-    // Loaded on demand: the Prometheus client (axios and its Node modules) costs the drill's first frame ~40 ms otherwise.
+    // Loaded on demand, so a drill never loads the Prometheus client (axios and its Node modules) before its first frame.
     const { setupLive } = await import('./setup-live.js');
     return setupLive(opts, user, env, startedAtReal);
   }

@@ -51,6 +51,11 @@ describe('KPI rows from the readout', () => {
     expect(row.note).toBe(note);
   });
 
+  it('the refund/void row shows the ratio the trigger judges: against the 0.1% floor when control has none', () => {
+    const row = modelOf({ values: { refund_void_rate: [0.003, 0] } }).payments.refundVoid;
+    expect([row.canary, row.control, row.delta]).toEqual(['0.3%', '0%', '3x']);
+  });
+
   it('shows a missing value as "—", UNKNOWN, with why', () => {
     const values = { payments_e2e_success: [Number.NaN, 0.998] as [number, number] };
     const row = modelOf({ values }).payments.e2e;
