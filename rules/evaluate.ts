@@ -5,6 +5,7 @@
 import { topAnomalies, type Anomaly } from './anomalies.js';
 import { evaluateGate, gatesForPhase, type GateResult } from './gates.js';
 import type { MeasureContext } from './measures.js';
+import { openBlockers } from './open-guard.js';
 import { advanceBlockers, type WindowState } from './phases.js';
 import type { Policy } from './policy.js';
 import { ARMED, remainingMs, stepTrigger, triggerDefs, type TriggerDef, type TriggerState } from './triggers.js';
@@ -30,6 +31,10 @@ export interface Decisions {
   /** Why the recommendation is what it is, one line. */
   because: string;
   advanceBlockers: string[];
+  /** What the data lacks before a live window may open (open-guard.ts); empty when it may. */
+  openBlockers: string[];
+  /** True when no gated KPI has usable data: advancing then is refused, even with an override. */
+  blind: boolean;
   anomalies: Anomaly[];
 }
 
@@ -62,6 +67,8 @@ export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState,
     recommendation,
     because,
     advanceBlockers: advanceBlockers(policy, state, gates, now),
+    openBlockers: openBlockers(gateDefs, { ...ctx, minCanaryRequests: 0 }),
+    blind: gates.every((g) => g.status === 'UNKNOWN'),
     anomalies: topAnomalies(gateDefs, ctx),
   };
 }
@@ -100,6 +107,12 @@ function recommend(
 export function currentVerdict(state: WindowState, d: Decisions | null): { recommendation: Recommendation; because: string } {
   if (state.status === 'rolled-back') return { recommendation: 'ROLLBACK', because: `rolled back at ${state.weight}%; ${d?.because ?? ''}`.replace(/; $/, '') };
   if (state.status === 'promoted') return { recommendation: 'GO', because: 'promoted: 100% served its stable time' };
+  if (state.status === 'rolling-back') return { recommendation: 'ROLLBACK', because: `rolling back, not yet confirmed: ${state.rollback?.detail ?? 'waiting for the load balancer'}` };
+  if (state.status === 'ready') {
+    const needs = d ? d.openBlockers : ['no check has run yet'];
+    return { recommendation: 'HOLD', because: needs.length ? `READY at ${state.weight}%, not open: ${needs.join('; ')}` : `READY at ${state.weight}%: the IC opens the window` };
+  }
+  if (state.status === 'held') return { recommendation: 'HOLD', because: `held: ${state.holdReason ?? 'by the IC'}${d && d.recommendation !== 'GO' ? `; ${d.because}` : ''}` };
   if (!d) return { recommendation: 'HOLD', because: 'no check has run yet' };
   return { recommendation: d.recommendation, because: d.because };
 }

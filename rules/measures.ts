@@ -22,7 +22,10 @@ const missing = (problem: string, at: number | null = null): Reading => ({ value
 export function read(ctx: MeasureContext, kpi: KpiId, track: Track, journey = OVERALL): Reading {
   const sample = ctx.snapshot.latest.get(seriesKey(kpi, track, journey));
   const where = journey === OVERALL ? `${kpi} ${track}` : `${kpi} ${track} ${journey}`;
-  if (!sample) return missing(`no data for ${where}`);
+  if (!sample) {
+    const why = ctx.snapshot.withheld?.get(seriesKey(kpi, track, journey));
+    return missing(why ? `${where}: ${why}` : `no data for ${where}`);
+  }
   if (!Number.isFinite(sample.value)) return missing(`${where} is ${sample.value}`, sample.at);
   const age = ctx.now - sample.at;
   if (age > ctx.staleAfterMs) return missing(`${where} is stale (${formatDuration(age)} old)`, sample.at);

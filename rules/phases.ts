@@ -1,37 +1,24 @@
 /**
- * The rollout's state machine. A window runs through the policy's phases;
- * it may be held (weight frozen), rolled back (weight 0, terminal) or promoted
- * (the last phase served stable, terminal). Transitions are pure.
+ * Phase rules: the window a policy starts with, and why it may not leave its
+ * phase yet. The transitions themselves are the state machine's
+ * (window-machine.ts); the types are re-exported here for the many readers
+ * that only need the shape of a window.
  */
 import { formatDuration } from './format.js';
 import type { GateResult } from './gates.js';
 import type { Policy } from './policy.js';
-import type { TriggerState } from './triggers.js';
+import type { WindowState, WindowStatus } from './window-machine.js';
 
-export type WindowStatus = 'running' | 'held' | 'rolled-back' | 'promoted';
+export { isTerminal, type WindowState, type WindowStatus } from './window-machine.js';
 
-export interface WindowState {
-  status: WindowStatus;
-  phaseIndex: number;
-  phaseStartedAt: number;
-  /** Canary weight the load balancer was last confirmed at, percent. */
-  weight: number;
-  triggers: Record<string, TriggerState>;
-  lastReportAt: number | null;
+/**
+ * A window before anything moved. A live window starts `ready` at the weight
+ * the load balancer reads back; a drill starts `running` at phase 1's weight
+ * once its dry-run adapter confirmed it.
+ */
+export function initialWindow(policy: Policy, now: number, status: WindowStatus = 'running', weight = policy.phases[0]!.weight): WindowState {
+  return { status, phaseIndex: 0, phaseStartedAt: now, weight, triggers: {}, lastReportAt: null };
 }
-
-export function initialWindow(policy: Policy, now: number): WindowState {
-  return {
-    status: 'running',
-    phaseIndex: 0,
-    phaseStartedAt: now,
-    weight: policy.phases[0]!.weight,
-    triggers: {},
-    lastReportAt: null,
-  };
-}
-
-export const isTerminal = (s: WindowState): boolean => s.status === 'rolled-back' || s.status === 'promoted';
 
 export const isLastPhase = (policy: Policy, s: WindowState): boolean => s.phaseIndex === policy.phases.length - 1;
 
@@ -40,9 +27,11 @@ export const isLastPhase = (policy: Policy, s: WindowState): boolean => s.phaseI
  * directive: minimum time served and every gate GREEN (UNKNOWN and YELLOW block).
  */
 export function advanceBlockers(policy: Policy, s: WindowState, gates: GateResult[], now: number): string[] {
-  if (isTerminal(s)) return [`window is ${s.status}`];
+  if (s.status === 'rolled-back' || s.status === 'promoted') return [`window is ${s.status}`];
   const blockers: string[] = [];
+  if (s.status === 'ready') blockers.push('window is not open yet');
   if (s.status === 'held') blockers.push('window is on hold');
+  if (s.status === 'rolling-back') blockers.push('a rollback is in progress');
   const phase = policy.phases[s.phaseIndex]!;
   const served = now - s.phaseStartedAt;
   if (served < phase.minDurationMs) {
@@ -50,32 +39,4 @@ export function advanceBlockers(policy: Policy, s: WindowState, gates: GateResul
   }
   for (const g of gates) if (g.status !== 'GREEN') blockers.push(`${g.status}: ${g.reason}`);
   return blockers;
-}
-
-/**
- * The next phase, or promotion when the last one is left. Breach timers carry
- * over: a breach that began at 25% is still a breach at 50%.
- */
-export function advance(policy: Policy, s: WindowState, now: number): WindowState {
-  if (isLastPhase(policy, s)) return { ...s, status: 'promoted' };
-  const phaseIndex = s.phaseIndex + 1;
-  return {
-    ...s,
-    status: 'running',
-    phaseIndex,
-    phaseStartedAt: now,
-    weight: policy.phases[phaseIndex]!.weight,
-  };
-}
-
-export function hold(s: WindowState): WindowState {
-  return s.status === 'running' ? { ...s, status: 'held' } : s;
-}
-
-export function resume(s: WindowState): WindowState {
-  return s.status === 'held' ? { ...s, status: 'running' } : s;
-}
-
-export function rollback(s: WindowState): WindowState {
-  return { ...s, status: 'rolled-back', weight: 0 };
 }

@@ -44,6 +44,8 @@ export interface Reading {
 /** What rules see of the store: latest samples by series key. */
 export interface Snapshot {
   latest: ReadonlyMap<string, Sample>;
+  /** Series held back from judgement, with why (their source is unreachable this check). */
+  withheld?: ReadonlyMap<string, string>;
 }
 
 export function seriesKey(kpi: KpiId, track: Track, journey: string = OVERALL): string {

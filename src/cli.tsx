@@ -35,7 +35,7 @@ async function drive(setup: WindowSetup, opts: RunOptions): Promise<number> {
     return exitCodeFor(await runHeadless(setup, { write: (l) => process.stdout.write(l) }, stop.signal));
   }
   const { runTui } = await import('./tui/run-tui.js');
-  return exitCodeFor(await runTui(setup, { stdout: process.stdout, stdin: process.stdin }));
+  return exitCodeFor(await runTui(setup, { stdout: process.stdout, stdin: process.stdin }, stop.signal));
 }
 
 const program = new Command('canary-tui')
@@ -50,6 +50,7 @@ const program = new Command('canary-tui')
   .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)')
   .option('--take-over', 'drive a live window another instance holds (audited); without it a second instance only watches')
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
+  .option('--open', 'open a live window without asking: the first phase goes to the load balancer once a check has data (headless needs it)')
   .action(async (opts: RunOptions) => finish(await runWindow(opts)));
 
 program
@@ -62,7 +63,7 @@ program
   .option('--audit-dir <dir>', 'where the audit log goes')
   .option('--operator <name>', 'who is at the keyboard')
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
-  .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture })));
+  .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture, rehearse: true })));
 
 program
   .command('check')

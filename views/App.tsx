@@ -9,14 +9,14 @@
  * or the open prompt (and, on a tall standard screen, to the chart).
  */
 import { Box, Text, useInput } from 'ink';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Command } from './commands.js';
 import { CompactBody, compactBodyHeight } from './CompactBody.js';
 import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
 import { Footer } from './Footer.js';
-import { handleKey, openPrompt } from './handle-key.js';
+import { handleInput, openPrompt, promptStale } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { activeKeys, KEY_ROWS } from './keys.js';
@@ -57,13 +57,22 @@ export function App({ model, onCommand }: AppProps) {
   const modelRef = useRef(model);
   modelRef.current = model;
   useInput((input, key) => {
-    const result = handleKey(modelRef.current, uiRef.current, input, key);
+    const result = handleInput(modelRef.current, uiRef.current, input, key);
     if (result.ui !== uiRef.current) {
       uiRef.current = result.ui;
       setUi(result.ui);
     }
-    if (result.command) onCommand(result.command);
+    for (const command of result.commands) onCommand(command);
   });
+  // A prompt opened for one window closes when the window moves under it (an auto-advance, a rollback), and says why.
+  useEffect(() => {
+    const open = uiRef.current.prompt;
+    const why = open ? promptStale(model, open) : null;
+    if (!why) return;
+    uiRef.current = { ...uiRef.current, prompt: null };
+    setUi(uiRef.current);
+    onCommand({ type: 'prompt-cancelled', why });
+  }, [model, onCommand]);
   const { columns, rows } = useTerminalSize();
   const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;
   // Chosen by the panels, not the help overlay, so opening help never re-lays the screen.

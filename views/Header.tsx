@@ -13,7 +13,9 @@ import type { ViewModel } from './view-model.js';
 const PROGRESS_WIDTH = 20;
 
 const WINDOW_COLOR: Record<WindowStatus, string | undefined> = {
+  ready: 'cyan',
   running: undefined,
+  'rolling-back': 'red',
   held: 'yellow',
   'rolled-back': 'red',
   promoted: 'green',

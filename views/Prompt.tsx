@@ -4,28 +4,33 @@
  */
 import { Box, Text } from 'ink';
 import { clipWords } from './fit.js';
-import type { PromptState } from './ui-state.js';
+import { targetText, type PromptState } from './ui-state.js';
 
 const SHOWN_BLOCKERS = 3;
 
 /** Rows the prompt takes with `blockers` shown: the layouts leave it exactly this room. */
 export function promptHeight(prompt: PromptState, blockers: number): number {
-  if (prompt.kind === 'confirm-rollback') return 1;
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') return 1;
   if (prompt.kind === 'override') return 2 + blockers;
   return prompt.override === undefined ? 1 : 2;
 }
 
-export const ROLLBACK_QUESTION = 'ROLL BACK canary to 0%? press y to confirm, any other key cancels';
-export const APPROVER_QUESTION = 'Gate review (CEO joins): approved by?';
-export const OVERRIDE_QUESTION = 'Type a reason to override (Enter to confirm, Esc to cancel)';
+export const rollbackQuestion = (weight: number) => `ROLL BACK canary ${weight}% → 0%? press y to confirm, any other key cancels`;
+export const openQuestion = (from: number, to: number) => `OPEN the window: canary ${from}% → ${to}% on the load balancer? press y to confirm, any other key cancels`;
+export const quitQuestion = (weight: number, status: string) => `QUIT? the canary stays at ${weight}% (window ${status}); press y to quit, any other key stays`;
+export const approverQuestion = (target: string) => `Gate review (CEO joins), advance ${target}: approved by?`;
+export const overrideQuestion = (target: string) => `Override, advance ${target}: reason? (Enter to confirm, Esc to cancel)`;
 
 /** `maxBlockers` shrinks the list on a short terminal; `width` cuts blockers at a word. */
 export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }: { prompt: PromptState; blockers: string[]; maxBlockers?: number; width?: number }) {
   const shownCount = Math.max(0, Math.min(SHOWN_BLOCKERS, maxBlockers, blockers.length));
-  if (prompt.kind === 'confirm-rollback') {
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
+    const question = prompt.kind === 'confirm-rollback' ? rollbackQuestion(prompt.bound.weight)
+      : prompt.kind === 'confirm-open' ? openQuestion(prompt.bound.weight, prompt.to)
+      : quitQuestion(prompt.bound.weight, prompt.bound.status);
     return (
       <Box flexDirection="column">
-        <Text bold color="red" wrap="truncate">✖ {ROLLBACK_QUESTION}</Text>
+        <Text bold color="red" wrap="truncate">✖ {question}</Text>
       </Box>
     );
   }
@@ -40,14 +45,14 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
         {blockers.slice(0, shownCount).map((b, i) => (
           <Text key={i} wrap="truncate">  - {width === undefined ? b : clipWords(b, width - 4)}</Text>
         ))}
-        <Field question={OVERRIDE_QUESTION} text={prompt.text} />
+        <Field question={overrideQuestion(targetText(prompt))} text={prompt.text} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
       {prompt.override !== undefined ? <Text wrap="truncate" dimColor>override reason: {prompt.override}</Text> : null}
-      <Field question={`${APPROVER_QUESTION} (Enter to record, Esc to cancel)`} text={prompt.text} />
+      <Field question={`${approverQuestion(targetText(prompt))} (Enter to record, Esc to cancel)`} text={prompt.text} />
     </Box>
   );
 }

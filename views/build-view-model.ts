@@ -32,6 +32,8 @@ export interface ViewInput {
   unconfirmedRollback?: { since: number; detail: string } | null;
   /** Set when another instance drives this window: why this one only watches. */
   readOnly?: string;
+  /** What opening a READY window still needs, from the engine's facts (data and the weight read back). */
+  openBlockers?: readonly string[];
   /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
   history?: { canary: readonly number[]; control: readonly number[] };
   now: number;
@@ -47,6 +49,8 @@ export function buildViewModel(input: ViewInput): ViewModel {
   const gateStatus = new Map((d?.gates ?? []).map((g) => [g.id, g.status]));
   const r = meta.release;
   const terminal = state.status === 'rolled-back' || state.status === 'promoted';
+  const ready = state.status === 'ready';
+  const nextWeight = ready ? policy.phases[0]!.weight : (policy.phases[state.phaseIndex + 1]?.weight ?? null);
   const triggers = triggerModels(d, now);
   const kpi: KpiInput = { policy, readout, decisions: d, triggers, isStale };
   return {
@@ -103,6 +107,12 @@ export function buildViewModel(input: ViewInput): ViewModel {
       needsApproval: phase.requiresApproval,
       held: state.status === 'held',
       terminal,
+      ready,
+      openBlockers: [...(input.openBlockers ?? d?.openBlockers ?? ['no check has run yet'])],
+      rollingBack: state.status === 'rolling-back',
+      bound: { phaseIndex: state.phaseIndex, status: state.status, weight: state.weight },
+      nextWeight,
+      confirmQuit: meta.mode === 'LIVE' && !terminal && !input.readOnly,
       readOnly: input.readOnly ?? null,
     },
   };
@@ -111,7 +121,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
 /** Loudest line on the screen: the IC asked for 0% and the load balancer has not said so. */
 function rollbackBanner(pending: ViewInput['unconfirmedRollback'], now: number): string | null {
   if (!pending) return null;
-  return `ROLLBACK NOT CONFIRMED for ${formatDuration(now - pending.since)}: ${pending.detail}; retrying at every check`;
+  return `ROLLBACK NOT CONFIRMED for ${formatDuration(now - pending.since)}: ${pending.detail}; retrying at every check until the load balancer reads back 0%`;
 }
 
 function sourceBanner(health: SourceHealth | undefined, now: number): string | null {

@@ -1,14 +1,21 @@
 /**
  * What a key press asks the shell to do. Plain data, so the App never calls
- * the engine itself and tests can collect commands in an array.
+ * the engine itself and tests can collect commands in an array. Commands
+ * about the rollout carry the window they were asked for (`bound`): the
+ * engine refuses one whose window moved since.
  */
+import type { Bound } from '../rules/window-machine.js';
+
 export type Command =
-  | { type: 'advance'; override?: string; approvedBy?: string }
-  | { type: 'hold' }
-  | { type: 'resume' }
+  | { type: 'open'; bound: Bound }
+  | { type: 'advance'; override?: string; approvedBy?: string; bound?: Bound }
+  | { type: 'hold'; bound?: Bound }
+  | { type: 'resume'; bound?: Bound }
   | { type: 'rollback'; reason: string }
   | { type: 'copy' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** A prompt closed because the window changed under it: told and audited. */
+  | { type: 'prompt-cancelled'; why: string };
 
 /** Recorded in the audit log as the reason of a rollback pressed on this screen. */
 export const WAR_ROOM_ROLLBACK_REASON = 'IC rollback from the war room';

@@ -1,11 +1,18 @@
 /**
- * Pure key handling: (model, ui state, key) → (next ui state, command or
- * none). Kept out of App.tsx so the rules of the keyboard read in one place
- * and the component only wires useInput to onCommand.
+ * Pure key handling: (model, ui state, key) → (next ui state, commands).
+ * Kept out of App.tsx so the rules of the keyboard read in one place and the
+ * component only wires useInput to onCommand.
+ *
+ * Ink hands a run of plain characters read at once (a paste, `hh` typed
+ * fast, text and Enter sent by tmux in one write) to useInput as one string.
+ * `handleInput` splits it and handles every key in order; a key that came in
+ * such a chunk is marked pasted, and a pasted key never confirms a dangerous
+ * command: a confirmation must be its own key press.
  */
 import type { Key } from 'ink';
 import { WAR_ROOM_ROLLBACK_REASON, type Command } from './commands.js';
 import { KEY_ROWS, type CommandName } from './keys.js';
+import { splitChunk } from './split-chunk.js';
 import type { PromptState, UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
@@ -14,65 +21,98 @@ export interface KeyResult {
   command: Command | null;
 }
 
+export interface InputResult {
+  ui: UiState;
+  commands: Command[];
+}
+
 /** Enough for a reason in the audit log; a runaway paste stops here. */
 const MAX_TEXT = 200;
 
 const stay = (ui: UiState): KeyResult => ({ ui, command: null });
 
-/** A prompt about the rollout means nothing once the window is decided. */
+/** A prompt about the rollout means nothing once the window is decided or has moved. */
 export function openPrompt(model: ViewModel, ui: UiState): PromptState | null {
-  return model.actions.terminal ? null : ui.prompt;
+  if (!ui.prompt || model.actions.terminal) return null;
+  return promptStale(model, ui.prompt) ? null : ui.prompt;
 }
 
-export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key): KeyResult {
+/** Why an open prompt no longer fits the window, or null while it does. */
+export function promptStale(model: ViewModel, prompt: PromptState): string | null {
+  const was = prompt.bound;
+  const now = model.actions.bound;
+  if (was.phaseIndex === now.phaseIndex && was.status === now.status && was.weight === now.weight) return null;
+  return `prompt closed: the window moved from ${was.status} at ${was.weight}% to ${now.status} at ${now.weight}% while it was open; nothing was done`;
+}
+
+/** Every key of a chunk, in order; the model stays the one on screen (the engine answers later). */
+export function handleInput(model: ViewModel, ui: UiState, input: string, key: Key): InputResult {
+  const keys = splitChunk(input, key);
+  const commands: Command[] = [];
+  let current = ui;
+  for (const k of keys) {
+    const r = handleKey(model, current, k.input, k.key, k.pasted);
+    current = r.ui;
+    if (r.command) commands.push(r.command);
+  }
+  return { ui: current, commands };
+}
+
+export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key, pasted = false): KeyResult {
   const prompt = openPrompt(model, ui);
-  if (prompt) return promptKey(model, ui, prompt, input, key);
+  if (prompt) return promptKey(model, ui, prompt, input, key, pasted);
   const idleUi = ui.prompt ? { ...ui, prompt: null } : ui;
   if (idleUi.helpOpen && key.escape) return stay({ ...idleUi, helpOpen: false });
-  const row = KEY_ROWS.find((r) => r.key === input && !key.ctrl && !key.meta);
+  // Ctrl-C is quit, and asks like q does: Ink's own Ctrl-C exit is off (run-tui.tsx).
+  const name = key.ctrl && input === 'c' ? 'q' : input;
+  const row = KEY_ROWS.find((r) => r.key === name && (name === 'q' || (!key.ctrl && !key.meta)));
   if (!row || !row.condition(model, idleUi)) return stay(idleUi);
   return runCommand(row.command, model, idleUi);
 }
 
 function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult {
   const { actions } = model;
+  const bound = actions.bound;
   switch (name) {
+    case 'rollout.open':
+      return stay({ ...ui, prompt: { kind: 'confirm-open', bound, to: actions.nextWeight ?? 0 } });
     case 'rollout.advance':
-      if (!actions.canAdvance) return stay({ ...ui, prompt: { kind: 'override', text: '' } });
-      if (actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '' } });
-      return { ui, command: { type: 'advance' } };
+      if (!actions.canAdvance) return stay({ ...ui, prompt: { kind: 'override', text: '', bound, to: actions.nextWeight } });
+      if (actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '', bound, to: actions.nextWeight } });
+      return { ui, command: { type: 'advance', bound } };
     case 'rollout.hold':
-      return { ui, command: { type: actions.held ? 'resume' : 'hold' } };
+      return { ui, command: { type: actions.held ? 'resume' : 'hold', bound } };
     case 'rollout.rollback':
-      return stay({ ...ui, prompt: { kind: 'confirm-rollback' } });
+      return stay({ ...ui, prompt: { kind: 'confirm-rollback', bound } });
     case 'report.copy':
       return { ui, command: { type: 'copy' } };
     case 'help.toggle':
       return stay({ ...ui, helpOpen: !ui.helpOpen });
     case 'app.quit':
-      return { ui, command: { type: 'quit' } };
+      return actions.confirmQuit ? stay({ ...ui, prompt: { kind: 'confirm-quit', bound } }) : { ui, command: { type: 'quit' } };
   }
 }
 
-function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: string, key: Key): KeyResult {
+function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: string, key: Key, pasted: boolean): KeyResult {
   const closed: UiState = { ...ui, prompt: null };
-  if (prompt.kind === 'confirm-rollback') {
-    // Only a deliberate lowercase y confirms; Esc, Enter, or anything else cancels.
-    return input === 'y' && !key.ctrl && !key.meta
-      ? { ui: closed, command: { type: 'rollback', reason: WAR_ROOM_ROLLBACK_REASON } }
-      : stay(closed);
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
+    // Only a deliberate lowercase y, pressed on its own, confirms; Esc, Enter, a paste or anything else cancels.
+    if (input !== 'y' || key.ctrl || key.meta || pasted) return stay(closed);
+    if (prompt.kind === 'confirm-rollback') return { ui: closed, command: { type: 'rollback', reason: WAR_ROOM_ROLLBACK_REASON } };
+    if (prompt.kind === 'confirm-open') return { ui: closed, command: { type: 'open', bound: prompt.bound } };
+    return { ui: closed, command: { type: 'quit' } };
   }
   if (key.escape) return stay(closed);
   if (key.return) {
     const text = prompt.text.trim();
     if (text === '') return stay(ui); // an empty reason or approver does nothing
     if (prompt.kind === 'override') {
-      if (model.actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '', override: text } });
-      return { ui: closed, command: { type: 'advance', override: text } };
+      if (model.actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '', override: text, bound: prompt.bound, to: prompt.to } });
+      return { ui: closed, command: { type: 'advance', override: text, bound: prompt.bound } };
     }
     const command: Command = prompt.override === undefined
-      ? { type: 'advance', approvedBy: text }
-      : { type: 'advance', override: prompt.override, approvedBy: text };
+      ? { type: 'advance', approvedBy: text, bound: prompt.bound }
+      : { type: 'advance', override: prompt.override, approvedBy: text, bound: prompt.bound };
     return { ui: closed, command };
   }
   return stay({ ...ui, prompt: { ...prompt, text: editText(prompt.text, input, key) } });

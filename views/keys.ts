@@ -7,7 +7,7 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'help.toggle' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'help.toggle' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
@@ -32,26 +32,32 @@ export interface ActiveKey {
 
 /** No prompt and no help overlay: the dashboard itself has the keyboard. */
 const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen;
-/** Rollout keys disappear once the window is rolled back or promoted. */
-const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly;
+/** Rollout keys disappear once the window is rolled back or promoted, and while a rollback is under way. */
+const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly && !m.actions.rollingBack;
+/** Advance and hold need an open window. */
+const open = (m: ViewModel, ui: UiState): boolean => live(m, ui) && !m.actions.ready;
 
 export const KEY_ROWS: readonly KeyRow[] = [
   {
-    command: 'rollout.advance', key: 'a', label: (m) => (m.actions.canAdvance ? 'advance' : 'override…'), condition: live, dangerous: false,
+    command: 'rollout.open', key: 'o', label: (m) => `open window ${m.header.weight}% → ${m.actions.nextWeight ?? '?'}%`, condition: (m, ui) => live(m, ui) && m.actions.ready, dangerous: true,
+    help: 'open the READY window: phase 1 goes to the load balancer; asks to press y first',
+  },
+  {
+    command: 'rollout.advance', key: 'a', label: (m) => (m.actions.canAdvance ? 'advance' : 'override…'), condition: open, dangerous: false,
     help: 'next phase; with blockers, asks a reason to override; a gate review asks who approved',
   },
   {
-    command: 'rollout.hold', key: 'h', label: (m) => (m.actions.held ? 'resume' : 'hold'), condition: live, dangerous: false,
+    command: 'rollout.hold', key: 'h', label: (m) => (m.actions.held ? 'resume' : 'hold'), condition: open, dangerous: false,
     help: 'hold the canary at its weight, or resume the window',
   },
   {
-    command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: live, dangerous: true,
+    command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: (m, ui) => live(m, ui) && !(m.actions.ready && m.header.weight === 0), dangerous: true,
     help: 'canary to 0% now; asks to press y first',
   },
-  { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack to the clipboard' },
+  { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack: saved to the window folder, then the clipboard or OSC 52' },
   // The overlay closes with the same key that opened it, so '?' stays live while it is open.
   { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'this help; Esc or ? closes it' },
-  { command: 'app.quit', key: 'q', label: () => 'quit', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'leave the war room' },
+  { command: 'app.quit', key: 'q', label: () => 'quit', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'leave the war room; in an undecided live window asks first and says the weight the canary stays at' },
 ];
 
 export function resolveKey(row: KeyRow, model: ViewModel): ActiveKey {

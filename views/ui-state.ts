@@ -1,16 +1,24 @@
 /**
  * The only state the views own: what is open on screen. Everything about the
  * window itself lives in the ViewModel, so a redraw can never lose a decision.
+ * Every prompt about the rollout remembers the window it was opened for
+ * (`bound`) and names its target, so Enter can never do something the IC did
+ * not read.
  */
+import type { Bound } from '../rules/window-machine.js';
 
 /** A modal question; while one is open every key goes to it. */
 export type PromptState =
   /** "press y to confirm": any other key cancels, so a stray key never rolls back. */
-  | { kind: 'confirm-rollback' }
+  | { kind: 'confirm-rollback'; bound: Bound }
+  /** Opening a READY window moves traffic for the first time. */
+  | { kind: 'confirm-open'; bound: Bound; to: number }
+  /** Leaving an undecided live window leaves the canary where it is. */
+  | { kind: 'confirm-quit'; bound: Bound }
   /** Advancing past blockers needs a typed reason for the audit log. */
-  | { kind: 'override'; text: string }
+  | { kind: 'override'; text: string; bound: Bound; to: number | null }
   /** The gate review of a phase that needs approval records who approved; `override` carries the reason typed before. */
-  | { kind: 'approver'; text: string; override?: string };
+  | { kind: 'approver'; text: string; override?: string; bound: Bound; to: number | null };
 
 export interface UiState {
   helpOpen: boolean;
@@ -18,3 +26,8 @@ export interface UiState {
 }
 
 export const INITIAL_UI: UiState = { helpOpen: false, prompt: null };
+
+/** "5% → 25%", or "100% → promoted" from the last phase. */
+export function targetText(p: { bound: Bound; to: number | null }): string {
+  return `${p.bound.weight}% → ${p.to === null ? 'promoted' : `${p.to}%`}`;
+}

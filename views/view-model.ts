@@ -141,6 +141,17 @@ export interface ViewModel {
     needsApproval: boolean;
     held: boolean;
     terminal: boolean;
+    /** The window is READY: the IC opens it with a key; what opening still needs (empty: it may). */
+    ready: boolean;
+    openBlockers: string[];
+    /** A rollback is under way: the engine retries it at every check, other rollout keys are gone. */
+    rollingBack: boolean;
+    /** The window a prompt is opened for; a prompt whose window moved closes and says why. */
+    bound: { phaseIndex: number; status: WindowStatus; weight: number };
+    /** Weight the next advance (or the open) sets; null from the last phase. */
+    nextWeight: number | null;
+    /** Quitting leaves a live canary where it is: ask first. */
+    confirmQuit: boolean;
     /** Another instance drives: rollout keys are removed. */
     readOnly: string | null;
   };

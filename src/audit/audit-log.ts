@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 
 export interface AuditRecord {
   at: string;
-  type: 'action' | 'trigger' | 'phase' | 'report' | 'start' | 'stop';
+  type: 'action' | 'refusal' | 'trigger' | 'phase' | 'report' | 'report-copy' | 'prompt-cancelled' | 'start' | 'stop';
   operator: string;
   [field: string]: unknown;
 }

@@ -1,28 +1,38 @@
 /**
- * One engine, several faces (TUI, headless, rehearsal). A check polls the
- * source, updates the store, runs the pure rules and carries out what they
- * demand; actions go through the adapter and the audit log. It emits events
- * and never renders.
+ * One engine, several faces (TUI, headless, rehearsal): the shell around the
+ * window's state machine (rules/window-machine.ts). A check polls the
+ * source, updates the store and runs the pure rules; whatever the rules then
+ * demand goes through the one command queue (window-commands.ts) like a key
+ * press does. Faces read `view()`, a read-only snapshot, and hear events.
  */
 import { evaluate, triggerStates, type Decisions } from '../../rules/evaluate.js';
+import { formatDuration } from '../../rules/format.js';
 import { initialWindow, isTerminal, type WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
+import { boundOf, type Facts, type WindowCommand } from '../../rules/window-machine.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Clock } from '../clock/clock.js';
+import type { Outcome } from '../exit-codes.js';
 import type { Source, SourceResult } from '../sources/source.js';
-import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
-import { formatDuration } from '../../rules/format.js';
 import { SeriesStore } from '../store/series-store.js';
-import { EngineActions, type ActionResult } from './engine-actions.js';
+import { describeError } from './apply-weight.js';
+import type { ActionResult, CommandHost } from './command-host.js';
+import { EngineActions } from './engine-verbs.js';
+import { gatingSnapshot } from './gating-snapshot.js';
 import type { EngineEvent } from './events.js';
+import { restoreHistory } from './restore-history.js';
+import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
 import { triggerEvents } from './trigger-events.js';
+import { WindowCommands } from './window-commands.js';
 import type { WindowFile } from './window-file.js';
 import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
-import { buildReport } from '../report/slack-report.js';
-import { describeError } from './apply-weight.js';
-import { restoreHistory } from './restore-history.js';
-import type { Outcome } from '../exit-codes.js';
+import { viewOf, type EngineView, type WeightReadBack } from './engine-view.js';
+
+export type { ActionResult } from './command-host.js';
+
+/** How a window opens: a drill at once, `--open` at the first check with data, otherwise when the IC says so. */
+export type OpenPolicy = 'at-start' | 'when-ready' | 'ic';
 
 export interface EngineDeps {
   policy: Policy;
@@ -38,33 +48,50 @@ export interface EngineDeps {
   persist?: WindowFile;
   /** Set for a read-only viewer (another instance drives): why it may not act. */
   readOnly?: string;
+  /** Default: a drill (REHEARSAL) opens at start, a live window waits for the IC. */
+  open?: OpenPolicy;
+  /** Builds the 15-minute report from a view; the composition root passes it, so the engine knows no report format. */
+  reporter?: (view: EngineView) => string;
 }
 
 export type Listener = (event: EngineEvent) => void;
 
-export class Engine {
+export class Engine implements CommandHost {
   readonly store: SeriesStore;
-  state: WindowState;
-  decisions: Decisions | null = null;
-  health: SourceHealth = HEALTHY;
-  /** Set while a rollback has been asked for but not read back from the load balancer. */
-  unconfirmedRollback: { since: number; detail: string } | null = null;
+  #state: WindowState;
+  #decisions: Decisions | null = null;
+  #health: SourceHealth = HEALTHY;
+  #readBack: WeightReadBack | null = null;
+  #stopped = false;
   readonly retry: { attempts: number; backoffMs: number };
+  readonly commands: WindowCommands;
   readonly actions: EngineActions;
   readonly startedAt: number;
+  readonly openPolicy: OpenPolicy;
   readonly #listeners = new Set<Listener>();
 
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
-    // Weight 0 until the load balancer confirms the first phase (see start()); the report cadence starts now.
     this.startedAt = deps.clock.now();
-    this.state = { ...initialWindow(deps.policy, this.startedAt), weight: 0, lastReportAt: this.startedAt };
-    this.actions = new EngineActions(this);
+    this.openPolicy = deps.open ?? (deps.meta.mode === 'LIVE' ? 'ic' : 'at-start');
+    // Weight 0 and READY until the load balancer confirms the first phase; the report cadence starts now.
+    this.#state = { ...initialWindow(deps.policy, this.startedAt, 'ready', 0), lastReportAt: this.startedAt };
     this.retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
+    this.commands = new WindowCommands(this);
+    this.actions = new EngineActions(this.commands, () => this.#state);
   }
 
-  get policy(): Policy {
-    return this.deps.policy;
+  get policy(): Policy { return this.deps.policy; }
+  get clock(): Clock { return this.deps.clock; }
+  get adapter(): Adapter { return this.deps.adapter; }
+  get audit(): AuditSink { return this.deps.audit; }
+  get readOnly(): string | undefined { return this.deps.readOnly; }
+  /** Read-only accessors for tests; faces use view(). */
+  get state(): WindowState { return this.#state; }
+  get decisions(): Decisions | null { return this.#decisions; }
+  get health(): SourceHealth { return this.#health; }
+  get unconfirmedRollback(): { since: number; detail: string } | null {
+    return this.#state.status === 'rolling-back' && this.#state.rollback ? { since: this.#state.rollback.since, detail: this.#state.rollback.detail } : null;
   }
 
   on(listener: Listener): () => void {
@@ -80,15 +107,32 @@ export class Engine {
     return new Date(at).toISOString();
   }
 
+  /** The one snapshot every face reads. */
+  view(): EngineView {
+    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now: this.deps.clock.now() });
+  }
+
   /** The new state, saved before anyone is told (a viewer saves nothing). */
   commit(next: WindowState): void {
-    this.state = next;
+    this.#state = next;
     if (!this.deps.readOnly) this.deps.persist?.save(next, this.deps.clock.now());
+  }
+
+  current(): WindowState { return this.#state; }
+
+  gates() { return this.#decisions?.gates ?? []; }
+
+  facts(now: number): Facts {
+    const d = this.#decisions;
+    const blind = [...sourceBlockers(this.#health, now), ...(!d ? ['no check has run yet'] : d.blind ? ['no data: every gated KPI is UNKNOWN'] : [])];
+    const readBack = this.#readBack && !this.#readBack.ok ? [`the load balancer's weight is not read back (${this.#readBack.detail})`] : [];
+    const data = this.openPolicy === 'at-start' && !d ? [] : (d?.openBlockers ?? ['no check has run yet']);
+    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...data, ...readBack] };
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */
   resumeFrom(saved: WindowState): void {
-    this.state = saved;
+    this.#state = saved;
     this.#resumed = true;
   }
 
@@ -96,28 +140,45 @@ export class Engine {
   #historyAsked = false;
 
   /**
-   * Opens the window: the first phase's weight goes to the load balancer,
-   * confirmed. A resumed window instead reads the live weight back and says
-   * so when it differs from what was saved; a viewer only watches.
+   * A drill opens at once. A live window reads the load balancer's weight
+   * and waits READY; a resumed one reads it back too and, when the load
+   * balancer disagrees with what was saved, holds at the weight it reads.
    */
   async start(): Promise<ActionResult> {
     const { audit, meta, adapter } = this.deps;
     if (this.deps.readOnly) return { ok: true, detail: this.deps.readOnly };
-    audit.append({ at: this.iso(), type: 'start', operator: meta.operator, mode: meta.mode, adapter: adapter.describe(), resumed: this.#resumed });
-    if (!this.#resumed) return this.actions.open();
-    const live = await adapter.getWeight().catch(() => ({ ok: false, weight: null, detail: 'read failed' }));
-    const detail = live.ok && live.weight === this.state.weight
-      ? `resumed phase ${this.state.phaseIndex + 1} at ${this.state.weight}%; the load balancer agrees`
-      : `resumed phase ${this.state.phaseIndex + 1}: saved weight ${this.state.weight}% but the load balancer says ${live.weight ?? '?'}% (${live.detail})`;
-    if (!live.ok || live.weight !== this.state.weight) this.emit({ type: 'error', at: this.iso(), message: detail });
+    audit.append({ at: this.iso(), type: 'start', operator: meta.operator, mode: meta.mode, adapter: adapter.describe(), resumed: this.#resumed, open: this.openPolicy });
+    if (!this.#resumed && this.openPolicy === 'at-start') {
+      return this.commands.submit({ type: 'open', operator: meta.operator, reason: 'drill opens at phase 1' });
+    }
+    const live = await this.#readWeight();
+    if (!this.#resumed) {
+      if (live.ok && live.weight !== null) this.commit({ ...this.#state, weight: live.weight });
+      return { ok: true, detail: live.ok ? `READY at ${live.weight}%: the load balancer agrees` : `READY: ${live.detail}` };
+    }
+    const s = this.#state;
+    if (live.ok && live.weight === s.weight) return { ok: true, detail: `resumed phase ${s.phaseIndex + 1} at ${s.weight}%; the load balancer agrees` };
+    const detail = `resumed phase ${s.phaseIndex + 1}: saved weight ${s.weight}% but the load balancer says ${live.weight ?? '?'}% (${live.detail})`;
+    this.emit({ type: 'error', at: this.iso(), message: detail });
+    if (live.ok && live.weight !== null) {
+      const held = s.status === 'running' || s.status === 'held' ? { status: 'held' as const, holdReason: detail } : {};
+      this.commit({ ...s, weight: live.weight, ...held });
+    }
     return { ok: true, detail };
+  }
+
+  async #readWeight(): Promise<WeightReadBack> {
+    const at = this.deps.clock.now();
+    const live = await this.deps.adapter.getWeight().catch((e: unknown) => ({ ok: false, weight: null, detail: `read failed: ${describeError(e)}` }));
+    this.#readBack = { ok: live.ok && live.weight !== null, weight: live.weight, detail: live.detail, at };
+    return this.#readBack;
   }
 
   /** One check: poll → store → rules → what the rules demand. */
   async check(): Promise<void> {
     // A viewer follows the driver's saved state rather than deciding anything itself.
-    if (this.deps.readOnly) this.state = this.deps.persist?.load() ?? this.state;
-    if (isTerminal(this.state)) return;
+    if (this.deps.readOnly) this.#state = this.deps.persist?.load() ?? this.#state;
+    if (isTerminal(this.#state)) return;
     const now = this.deps.clock.now();
     await this.#restoreChartOnce(now);
     let result: SourceResult;
@@ -127,17 +188,21 @@ export class Engine {
       result = { samples: [], problems: [{ kind: 'unreachable', message: `${this.deps.source.name}: ${describeError(e)}` }] };
     }
     this.store.push(result.samples);
-    const health = nextHealth(this.health, result, now);
-    for (const p of newProblems(this.health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
-    this.health = health;
-    const d = evaluate(this.policy, this.store.snapshot(), this.state, now);
+    const health = nextHealth(this.#health, result, now);
+    for (const p of newProblems(this.#health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
+    this.#health = health;
+    if (this.#state.status === 'ready' && !this.deps.readOnly) await this.#readWeight();
+    const d = evaluate(this.policy, gatingSnapshot(this.store.snapshot(), result, now), this.#state, now);
     d.advanceBlockers.unshift(...sourceBlockers(health, now));
-    for (const ev of triggerEvents(this.state.triggers, d.triggers, this.iso(now))) this.emit(ev);
-    this.commit({ ...this.state, triggers: triggerStates(d) });
-    this.decisions = d;
+    for (const ev of triggerEvents(this.#state.triggers, d.triggers, this.iso(now))) {
+      if (!this.deps.readOnly && ev.type === 'trigger') this.deps.audit.append({ ...ev, operator: AUTO_OPERATOR });
+      this.emit(ev);
+    }
+    this.commit({ ...this.#state, triggers: triggerStates(d) });
+    this.#decisions = d;
     this.emit({
-      type: 'check', at: this.iso(now), phase: this.state.phaseIndex + 1, phaseStartedAt: this.iso(this.state.phaseStartedAt), weight: this.state.weight,
-      windowStatus: this.state.status, status: d.status, recommendation: d.recommendation, because: d.because,
+      type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,
+      windowStatus: this.#state.status, status: d.status, recommendation: d.recommendation, because: d.because,
       gates: Object.fromEntries(d.gates.map((g) => [g.id, g.status])),
     });
     if (!this.deps.readOnly) await this.#actOnDecisions(d);
@@ -146,51 +211,81 @@ export class Engine {
 
   /** A resumed window or a viewer refills the chart of a phase that began before this process did; once (restore-history.ts). */
   async #restoreChartOnce(now: number): Promise<void> {
-    if (this.#historyAsked || !(this.#resumed || this.deps.readOnly) || this.state.phaseStartedAt >= this.startedAt) return;
+    if (this.#historyAsked || !(this.#resumed || this.deps.readOnly) || this.#state.phaseStartedAt >= this.startedAt) return;
     this.#historyAsked = true;
-    const since = this.state.phaseStartedAt;
+    const since = this.#state.phaseStartedAt;
     for (const e of await restoreHistory({ source: this.deps.source, store: this.store, since, now, stepMs: this.policy.checkIntervalMs })) this.emit(e);
   }
 
+  /** The engine's own commands, each bound to the state this check saw (the queue re-checks it). */
   async #actOnDecisions(d: Decisions): Promise<void> {
+    const s = this.#state;
+    const run = (c: WindowCommand) => this.commands.submit(c);
+    if (s.status === 'rolling-back' && s.rollback) {
+      await run({ type: 'rollback', operator: s.rollback.operator, reason: `${s.rollback.reason} (retry until 0% is read back)` });
+      return;
+    }
     const fired = d.triggers.find((t) => t.state.state === 'fired');
-    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto') {
-      await this.actions.rollback(AUTO_OPERATOR, `trigger ${fired.def.id} fired: ${fired.state.reason}`);
+    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto' && s.status !== 'ready') {
+      await run({ type: 'rollback', operator: AUTO_OPERATOR, reason: `trigger ${fired.def.id} fired: ${fired.state.reason}` });
       return;
     }
-    const quietFor = this.deps.clock.now() - (this.health.lastSampleAt ?? this.startedAt);
-    if (this.state.status === 'running' && quietFor >= this.policy.noDataHoldAfterMs) {
-      await this.actions.hold(AUTO_OPERATOR, `no data for ${formatDuration(quietFor)}: holding until the IC resumes`);
+    if (s.status === 'ready') {
+      if (this.openPolicy === 'when-ready' && this.facts(this.deps.clock.now()).openBlockers.length === 0) {
+        await run({ type: 'open', operator: this.deps.meta.operator, reason: '--open: every gated KPI has data and the weight was read back', bound: boundOf(s) });
+      }
       return;
     }
-    const phase = this.policy.phases[this.state.phaseIndex]!;
-    if (this.policy.autoAdvance && this.state.status === 'running' && d.advanceBlockers.length === 0 && !phase.requiresApproval) {
-      await this.actions.advance(AUTO_OPERATOR, {});
+    const quietFor = this.deps.clock.now() - (this.#health.lastSampleAt ?? this.startedAt);
+    if (s.status === 'running' && quietFor >= this.policy.noDataHoldAfterMs) {
+      await run({ type: 'hold', operator: AUTO_OPERATOR, reason: `no data for ${formatDuration(quietFor)}: holding until the IC resumes`, bound: boundOf(s) });
+      return;
+    }
+    const phase = this.policy.phases[s.phaseIndex]!;
+    if (this.policy.autoAdvance && s.status === 'running' && d.advanceBlockers.length === 0 && !phase.requiresApproval) {
+      await run({ type: 'advance', operator: AUTO_OPERATOR, bound: boundOf(s) });
     }
   }
 
   #reportIfDue(now: number): void {
-    const last = this.state.lastReportAt ?? now;
-    if (now - last < this.policy.reportEveryMs && !isTerminal(this.state)) return;
-    this.commit({ ...this.state, lastReportAt: now });
-    this.emit({ type: 'report', at: this.iso(now), text: this.report(now) });
+    const last = this.#state.lastReportAt ?? now;
+    if (now - last < this.policy.reportEveryMs && !isTerminal(this.#state)) return;
+    this.commit({ ...this.#state, lastReportAt: now });
+    this.emit({ type: 'report', at: this.iso(now), text: this.report() });
   }
 
-  /** The 15-minute report as of now; also what `c` copies. */
-  report(now = this.deps.clock.now()): string {
-    return buildReport({ meta: this.deps.meta, policy: this.policy, state: this.state, decisions: this.decisions, snapshot: this.store.snapshot(), now });
+  /** The 15-minute report as of now, from the injected reporter. */
+  report(): string {
+    return this.deps.reporter ? this.deps.reporter(this.view()) : '';
+  }
+
+  /**
+   * Leaving before the window is decided: audited once, with the weight the
+   * canary stays at (as last read back), after any move under way finished.
+   */
+  stop(operator: string, reason: string): Promise<void> {
+    return this.commands.inLine(() => {
+      if (this.#stopped || this.deps.readOnly) return;
+      this.#stopped = true;
+      const s = this.#state;
+      const at = this.iso();
+      this.deps.audit.append({ at, type: 'stop', operator, weight: s.weight, windowStatus: s.status, phase: s.phaseIndex + 1, reason });
+      this.emit({ type: 'stop', at, operator, weight: s.weight, windowStatus: s.status, reason });
+    });
   }
 
   /** Runs checks until the window is decided, the source ends, or `signal` aborts. */
   async run(signal: AbortSignal): Promise<Outcome> {
     while (!signal.aborted) {
       await this.check();
-      if (isTerminal(this.state)) return this.state.status as Outcome;
+      if (isTerminal(this.#state)) return this.#state.status as Outcome;
       const endsAt = this.deps.meta.endsAt;
       if (endsAt !== null && this.deps.clock.now() + this.policy.checkIntervalMs > endsAt) return 'ended';
       await this.deps.clock.wait(this.policy.checkIntervalMs, signal);
     }
     // The IC may have decided the window (r, y) while the loop waited for the next check.
-    return isTerminal(this.state) ? (this.state.status as Outcome) : 'stopped';
+    if (isTerminal(this.#state)) return this.#state.status as Outcome;
+    await this.stop(this.deps.meta.operator, 'stopped before the window was decided');
+    return 'stopped';
   }
 }

@@ -7,7 +7,7 @@ import type { Recommendation } from '../../rules/evaluate.js';
 import type { WindowStatus } from '../../rules/phases.js';
 import type { Status } from '../../rules/types.js';
 
-export type ActionKind = 'advance' | 'hold' | 'resume' | 'rollback';
+export type ActionKind = 'open' | 'advance' | 'hold' | 'resume' | 'rollback';
 
 export type EngineEvent =
   | {
@@ -39,5 +39,7 @@ export type EngineEvent =
   | { type: 'report'; at: string; text: string }
   /** The P95 chart refilled from `source` after a resume or when a viewer opens: `points` samples (every series) since `since` (ISO). */
   | { type: 'history'; at: string; source: string; points: number; since: string }
-  | { type: 'error'; at: string; message: string };
+  | { type: 'error'; at: string; message: string }
+  /** The IC quit or a signal stopped the process: the weight the canary is left at, as last read back. */
+  | { type: 'stop'; at: string; operator: string; weight: number; windowStatus: WindowStatus; reason: string };
 

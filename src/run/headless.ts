@@ -16,6 +16,8 @@ export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: Ab
   const scrub = (text: string) => (setup.redactor ? setup.redactor.scrub(text) : text);
   const print = (e: EngineEvent | Record<string, unknown>) => io.write(`${scrub(JSON.stringify(e))}\n`);
   engine.on(print);
+  if (setup.readOnly) print({ type: 'read-only', at: engine.iso(), message: setup.readOnly });
+  if (setup.open === 'ic') print({ type: 'ready', at: engine.iso(), message: 'live window READY: nothing moves; headless opens only with --open' });
   const opened = await engine.start();
   if (!opened.ok) {
     print({ type: 'error', at: engine.iso(), message: `could not open the window: ${opened.detail}` });

@@ -53,5 +53,6 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
     source,
     lints: lintPolicy(policy),
     redactor,
+    open: opts.open ? 'when-ready' : 'ic',
   };
 }

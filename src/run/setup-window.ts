@@ -21,6 +21,8 @@ import { loadFixture } from '../fixture/load-fixture.js';
 import { FixtureSource } from '../sources/fixture-source.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
+import type { OpenPolicy } from '../engine/engine.js';
+import { decideMode } from './run-mode.js';
 import { bundledDrillPath } from './bundled-drill.js';
 import { windowParts } from './window-parts.js';
 import { windowAdapter } from './window-adapter.js';
@@ -36,6 +38,10 @@ export interface RunOptions {
   takeOver?: boolean;
   /** Let a rehearsal drive the configured load balancer; without it a rehearsal stays on dry-run. */
   realAdapter?: boolean;
+  /** Open a live window without the IC's key (headless needs it); drills always open by themselves. */
+  open?: boolean;
+  /** Set by the `rehearse` command: whatever the source, this run is never LIVE. */
+  rehearse?: boolean;
 }
 
 export interface WindowSetup {
@@ -56,6 +62,11 @@ export interface WindowSetup {
   release?: () => void;
   /** Scrubs resolved secrets from any text leaving the process; absent when no secret was resolved. */
   redactor?: Redactor;
+  /** How the window opens (engine.ts): a drill at once, a live one on the IC's key or with --open. */
+  open: OpenPolicy;
+  /** This window's id and folder: the audit, the state and copied reports live there. */
+  windowId: string;
+  auditDir: string;
 }
 
 /** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
@@ -64,7 +75,8 @@ export const DEFAULT_SPEED = 60;
 export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
-  if (!opts.fixture && user.source?.type === 'prometheus') {
+  const mode = decideMode(opts, user);
+  if (mode === 'LIVE') {
     // Loaded on demand, so a drill never loads the Prometheus client (axios and its Node modules) before its first frame.
     const { setupLive } = await import('./setup-live.js');
     return setupLive(opts, user, env, startedAtReal);
@@ -91,5 +103,6 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     clock: new VirtualClock(Date.parse(fixture.start), speed),
     source: new FixtureSource(fixture),
     lints: lintPolicy(policy),
+    open: 'at-start',
   };
 }

@@ -1,11 +1,12 @@
-/** Named commands from the keyboard → engine actions; returns what to flash on screen. */
+/** Named commands from the keyboard → engine commands; returns what to flash on screen. */
 import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
 import type { Engine } from '../engine/engine.js';
-import type { CopyMethod } from '../report/copy-report.js';
+import type { CopyOutcome } from '../report/copy-report.js';
 
 export interface CommandDeps {
-  copy(text: string): Promise<CopyMethod>;
+  /** Saves the report in the window's folder, then tries the clipboard and OSC 52. */
+  copy(text: string): Promise<CopyOutcome>;
   quit(): void;
 }
 
@@ -14,19 +15,28 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
   const said = (r: { ok: boolean; detail: string }, what: string): ViewModel['flash'] =>
     r.ok ? { text: `${what}: ${r.detail}`, tone: 'info' } : { text: `${what} not done: ${r.detail}`, tone: 'error' };
   switch (command.type) {
-    case 'advance':
-      return said(await engine.actions.advance(operator, { override: command.override, approvedBy: command.approvedBy }), 'advance');
+    case 'open':
+      return said(await engine.actions.open(operator, command.bound), 'open');
+    case 'advance': {
+      const { type: _t, ...opts } = command;
+      return said(await engine.actions.advance(operator, opts), 'advance');
+    }
     case 'hold':
-      return said(await engine.actions.hold(operator), 'hold');
+      return said(await engine.actions.hold(operator, 'IC hold', command.bound), 'hold');
     case 'resume':
-      return said(await engine.actions.resume(operator), 'resume');
+      return said(await engine.actions.resume(operator, 'IC resumes', command.bound), 'resume');
     case 'rollback':
       return said(await engine.actions.rollback(operator, command.reason), 'rollback');
     case 'copy': {
-      const method = await deps.copy(engine.report());
-      return { text: method === 'clipboard' ? 'report copied to the clipboard' : 'report copied through the terminal (OSC 52)', tone: 'info' };
+      const out = await deps.copy(engine.report());
+      engine.deps.audit.append({ at: engine.iso(), type: 'report-copy', operator, method: out.method, path: out.path });
+      return { text: out.message, tone: out.method === 'none' ? 'warn' : 'info' };
     }
+    case 'prompt-cancelled':
+      engine.deps.audit.append({ at: engine.iso(), type: 'prompt-cancelled', operator, why: command.why });
+      return { text: command.why, tone: 'warn' };
     case 'quit':
+      await engine.stop(operator, 'the IC quit');
       deps.quit();
       return null;
   }

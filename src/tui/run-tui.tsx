@@ -8,7 +8,7 @@ import { App } from '../../views/App.js';
 import { buildViewModel } from '../../views/build-view-model.js';
 import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
-import { seriesKey, type Track } from '../../rules/types.js';
+import { join } from 'node:path';
 import { createEngine } from '../run/create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
@@ -19,7 +19,7 @@ import { runCommand } from './run-command.js';
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
-  copy?: CopyDeps;
+  copy?: Partial<CopyDeps>;
 }
 
 const EVENT_LOG_SIZE = 200;
@@ -35,31 +35,38 @@ const REDRAW_EVERY_MS = 1000;
 const REDRAW_COALESCE_MS = 100;
 const MAX_FPS = 5;
 
-export async function runTui(setup: WindowSetup, io: TuiIo): Promise<Outcome> {
+export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal): Promise<Outcome> {
   const engine = createEngine(setup);
   const events: EngineEvent[] = [];
   let flash: ViewModel['flash'] = null;
   let lastJson = '';
   const stop = new AbortController();
-  const copy: CopyDeps = io.copy ?? { writeClipboard: systemClipboard, writeTerminal: (b) => io.stdout.write(b) };
+  // SIGTERM (the shell's signal) stops the window like q does, audited by the engine.
+  signal?.addEventListener('abort', () => stop.abort());
+  const copy: CopyDeps = {
+    writeClipboard: systemClipboard, writeTerminal: (b) => io.stdout.write(b),
+    dir: join(setup.auditDir, `${setup.windowId}-reports`), now: () => setup.clock.now(), ...io.copy,
+  };
 
-  // The chart's P95 points: this phase only, values only (the view spreads them evenly over its width).
-  const p95Since = (track: Track, since: number): number[] =>
-    engine.store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= since).map((p) => p.value);
-  const model = (): ViewModel =>
-    buildViewModel({
-      meta: setup.meta, policy: setup.policy, state: engine.state, decisions: engine.decisions,
-      snapshot: engine.store.snapshot(), events, adapter: setup.adapter.describe(), flash, health: engine.health,
-      unconfirmedRollback: engine.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: setup.clock.now(),
-      history: { canary: p95Since('canary', engine.state.phaseStartedAt), control: p95Since('control', engine.state.phaseStartedAt) },
+  // Everything on screen comes from the engine's read-only view; the chart gets this phase's P95 values.
+  const model = (): ViewModel => {
+    const view = engine.view();
+    return buildViewModel({
+      meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions,
+      snapshot: view.snapshot, events, adapter: setup.adapter.describe(), flash, health: view.health,
+      unconfirmedRollback: view.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: view.now,
+      openBlockers: engine.facts(view.now).openBlockers,
+      history: { canary: view.p95.canary, control: view.p95.control },
     });
+  };
   const onCommand = (command: Command): void => {
     void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort() }).then((f) => {
+      if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();
     });
   };
-  const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false, maxFps: MAX_FPS });
+  const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false, maxFps: MAX_FPS, exitOnCtrlC: false });
   function redraw(): void {
     const next = model();
     const json = JSON.stringify(next);

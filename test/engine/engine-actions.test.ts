@@ -96,7 +96,7 @@ describe('engine actions', () => {
     await h.engine.start();
     const r = await h.engine.actions.rollback('alice', 'IC call');
     expect(r).toEqual({ ok: false, detail: 'accepted; read back 5%, expected 0% (after 3 attempts)' });
-    expect(h.engine.state.status).toBe('running');
+    expect(h.engine.state).toMatchObject({ status: 'rolling-back', weight: 5 });
     expect(h.engine.unconfirmedRollback).toEqual({ since: Date.parse('2026-11-20T04:00:00Z'), detail: 'accepted; read back 5%, expected 0% (after 3 attempts)' });
     expect(h.audit.records.at(-1)).toMatchObject({ action: 'rollback', ok: false, verified: 'mismatch' });
   });

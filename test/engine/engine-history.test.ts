@@ -142,6 +142,6 @@ describe('the P95 chart after a resume', () => {
     expect(engine.health.lastSampleAt).toBeNull();
     const gate = engine.decisions!.gates.find((g) => g.id === 'p95:all')!;
     expect(gate.status).toBe('UNKNOWN');
-    expect(gate.reason).toBe('P95 overall: UNKNOWN, latency_p95 canary is stale (5m old)');
+    expect(gate.reason).toBe('P95 overall: UNKNOWN, latency_p95 canary: source unreachable, last value 5m old');
   });
 });

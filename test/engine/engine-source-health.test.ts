@@ -28,7 +28,7 @@ function setup(policy = {}) {
     release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
     mode: 'LIVE' as const, speed: null, operator: 'alice', sourceName: 'switchable', endsAt: null,
   };
-  const engine = new Engine({ policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, staleAfterMs: 120_000, autoAdvance: true, ...policy }, clock, source, adapter: new DryRunAdapter(), audit: new MemoryAuditLog(), meta });
+  const engine = new Engine({ policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, staleAfterMs: 120_000, autoAdvance: true, ...policy }, clock, source, adapter: new DryRunAdapter(), audit: new MemoryAuditLog(), meta, open: 'at-start' });
   const events: EngineEvent[] = [];
   engine.on((e) => events.push(e));
   const tick = async (n: number) => {
@@ -52,7 +52,7 @@ describe('a data source that goes away', () => {
     expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
     expect(engine.decisions!.gates.find((g) => g.id === 'p95:all')!.status).toBe('UNKNOWN');
     const refused = await engine.actions.advance('alice', { override: 'we are sure' });
-    expect(refused).toEqual({ ok: false, detail: 'refused: data source unreachable for 3m' });
+    expect(refused).toEqual({ ok: false, detail: 'refused: data source unreachable for 3m; no data: every gated KPI is UNKNOWN' });
     await tick(1);
     expect(engine.state).toMatchObject({ phaseIndex: 0, weight: 5, status: 'running' });
     source.down = false;

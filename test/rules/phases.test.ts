@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GateResult } from '../../rules/gates.js';
-import {
-  advance, advanceBlockers, hold, initialWindow, isLastPhase, isTerminal, resume, rollback, type WindowState,
-} from '../../rules/phases.js';
+import { advanceBlockers, initialWindow, type WindowState } from '../../rules/phases.js';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
 import type { Status } from '../../rules/types.js';
 import { MINUTE, NOW } from './helpers.js';
@@ -27,6 +25,10 @@ describe('initialWindow', () => {
     expect(initialWindow(P, NOW)).toEqual({
       status: 'running', phaseIndex: 0, phaseStartedAt: NOW, weight: 5, triggers: {}, lastReportAt: null,
     });
+  });
+
+  it('a live window starts ready at the weight read back', () => {
+    expect(initialWindow(P, NOW, 'ready', 0)).toMatchObject({ status: 'ready', phaseIndex: 0, weight: 0 });
   });
 });
 
@@ -64,47 +66,5 @@ describe('advanceBlockers', () => {
 
   it.each<['rolled-back' | 'promoted']>([['rolled-back'], ['promoted']])('a %s window gives only its terminal status', (status) => {
     expect(advanceBlockers(P, windowIn(3, 0, { status }), [gate('RED', 'x > y')], NOW)).toEqual([`window is ${status}`]);
-  });
-});
-
-describe('advance', () => {
-  it('moves the weight 5 → 25 → 50 → 100 and then promotes', () => {
-    let s = initialWindow(P, NOW);
-    const seen: Array<[string, number, number]> = [[s.status, s.phaseIndex, s.weight]];
-    for (let i = 1; i <= 4; i++) {
-      s = advance(P, s, NOW + i * MINUTE);
-      seen.push([s.status, s.phaseIndex, s.weight]);
-    }
-    expect(seen).toEqual([['running', 0, 5], ['running', 1, 25], ['running', 2, 50], ['running', 3, 100], ['promoted', 3, 100]]);
-  });
-
-  it('restarts the phase clock and carries trigger states over', () => {
-    const breaching = { state: 'breaching' as const, since: NOW - MINUTE, checks: 2, value: 125 };
-    const next = advance(P, windowIn(1, 60 * MINUTE, { triggers: { 'p95:checkout': breaching } }), NOW);
-    expect(next).toMatchObject({ phaseIndex: 2, weight: 50, phaseStartedAt: NOW, triggers: { 'p95:checkout': breaching } });
-  });
-
-  it('from the last phase it promotes without touching the phase clock', () => {
-    const s = windowIn(3, 120 * MINUTE);
-    expect(isLastPhase(P, s)).toBe(true);
-    expect(advance(P, s, NOW)).toEqual({ ...s, status: 'promoted' });
-    expect(isTerminal(advance(P, s, NOW))).toBe(true);
-  });
-});
-
-describe('hold, resume and rollback', () => {
-  it.each<[string, (s: WindowState) => WindowState, WindowState['status'], WindowState['status'], number]>([
-    ['hold freezes a running window at its weight', hold, 'running', 'held', 25],
-    ['hold on a held window changes nothing', hold, 'held', 'held', 25],
-    ['hold cannot revive a rolled-back window', hold, 'rolled-back', 'rolled-back', 25],
-    ['resume runs a held window again', resume, 'held', 'running', 25],
-    ['resume leaves a running window alone', resume, 'running', 'running', 25],
-    ['resume cannot revive a rolled-back window', resume, 'rolled-back', 'rolled-back', 25],
-    ['rollback from running sets weight 0', rollback, 'running', 'rolled-back', 0],
-    ['rollback from held sets weight 0', rollback, 'held', 'rolled-back', 0],
-  ])('%s', (_name, action, from, to, weight) => {
-    const after = action(windowIn(1, MINUTE, { status: from }));
-    expect(after).toMatchObject({ status: to, weight, phaseIndex: 1 });
-    expect(isTerminal(after)).toBe(to === 'rolled-back');
   });
 });

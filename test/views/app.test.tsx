@@ -14,14 +14,16 @@ const ENTER = '\r';
 /** Renders the App, recording every command it emits. */
 function mount(model: ViewModel) {
   const commands: Command[] = [];
-  const r = render(<App model={model} onCommand={(c) => commands.push(c)} />);
+  // Commands are compared without the window they are bound to; handle-key.test.ts checks the binding.
+  const record = (c: Command) => { const { bound: _b, ...rest } = c as Command & { bound?: unknown }; commands.push(rest as Command); };
+  const r = render(<App model={model} onCommand={record} />);
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       r.stdin.write(k);
       await settle();
     }
   };
-  return { commands, press, frame: () => plain(r.lastFrame()), rerender: (m: ViewModel) => r.rerender(<App model={m} onCommand={(c) => commands.push(c)} />) };
+  return { commands, press, frame: () => plain(r.lastFrame()), rerender: (m: ViewModel) => r.rerender(<App model={m} onCommand={record} />) };
 }
 
 /** The footer is the last line of the frame. */
@@ -54,7 +56,7 @@ describe('App keys', () => {
   it('r asks for confirmation and y rolls back', async () => {
     const app = mount(sampleModel('healthy'));
     await app.press('r');
-    expect(app.frame()).toContain('ROLL BACK canary to 0%? press y to confirm, any other key cancels');
+    expect(app.frame()).toContain('ROLL BACK canary 25% → 0%? press y to confirm, any other key cancels');
     expect(app.commands).toEqual([]);
     await app.press('y');
     expect(app.commands).toEqual([{ type: 'rollback', reason: 'IC rollback from the war room' }]);
@@ -85,24 +87,24 @@ describe('App keys', () => {
     expect(f).toContain('Advance is blocked (4), first 3 shown:');
     expect(f).toContain('- minimum time not served (40m of 1h30m)');
     expect(f).toContain('- YELLOW: Cache hit 88.1%');
-    expect(f).not.toContain('B2B funnel drop: UNKNOWN, no data');
-    expect(f).toContain('Type a reason to override (Enter to confirm, Esc to cancel)');
+    expect(f).not.toContain('B2B funnel Δ: UNKNOWN, no data');
+    expect(f).toContain('Override, advance 5% → 25%: reason? (Enter to confirm, Esc to cancel)');
     await app.press('hotfix verified');
     expect(app.frame()).toContain('> hotfix verified');
     await app.press(ENTER);
     expect(app.commands).toEqual([{ type: 'advance', override: 'hotfix verified' }]);
-    expect(app.frame()).not.toContain('Type a reason to override');
+    expect(app.frame()).not.toContain('Override, advance');
   });
 
   it('an empty override reason does nothing, and Esc cancels the prompt', async () => {
     const app = mount(sampleModel('breaching'));
     await app.press('a', ENTER);
     expect(app.commands).toEqual([]);
-    expect(app.frame()).toContain('Type a reason to override');
+    expect(app.frame()).toContain('Override, advance');
     await app.press('half a reason', ESC);
     // A lone Esc is told from an escape sequence one event-loop turn later; a loaded machine may need more.
-    await settleUntil('the prompt to close', () => !app.frame().includes('Type a reason to override'));
-    expect(app.frame()).not.toContain('Type a reason to override');
+    await settleUntil('the prompt to close', () => !app.frame().includes('Override, advance'));
+    expect(app.frame()).not.toContain('Override, advance');
     expect(app.commands).toEqual([]);
   });
 
@@ -124,7 +126,7 @@ describe('App keys', () => {
     const app = mount(sampleModel('healthy', (m) => (m.actions.needsApproval = true)));
     await app.press('a');
     expect(app.commands).toEqual([]);
-    expect(app.frame()).toContain('Gate review (CEO joins): approved by?');
+    expect(app.frame()).toContain('Gate review (CEO joins), advance 25% → 50%: approved by?');
     await app.press('ceo-jane', ENTER);
     expect(app.commands).toEqual([{ type: 'advance', approvedBy: 'ceo-jane' }]);
   });
@@ -164,7 +166,20 @@ describe('App keys', () => {
     await settle();
     expect(app.frame()).not.toContain('ROLL BACK canary');
     await app.press('y');
-    expect(app.commands).toEqual([]);
+    // The y does nothing; the IC is told (and the audit records) that the prompt closed under them.
+    expect(app.commands).toEqual([{ type: 'prompt-cancelled', why: 'prompt closed: the window moved from running at 25% to rolled-back at 0% while it was open; nothing was done' }]);
+  });
+
+  // Issue 8, observation 4: the IC pressed a at 5%, the drill auto-advanced to 25%, and Enter advanced 25% → 50%.
+  it('an override prompt opened at 5% closes when the window auto-advances, and Enter then advances nothing', async () => {
+    const app = mount(sampleModel('breaching'));
+    await app.press('a', 'because');
+    expect(app.frame()).toContain('Override, advance 5% → 25%');
+    app.rerender(sampleModel('breaching', (m) => (m.actions.bound = { phaseIndex: 1, status: 'running', weight: 25 })));
+    await settle();
+    await app.press(ENTER);
+    expect(app.frame()).not.toContain('Override, advance');
+    expect(app.commands).toEqual([{ type: 'prompt-cancelled', why: 'prompt closed: the window moved from running at 5% to running at 25% while it was open; nothing was done' }]);
   });
 });
 

@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../views/commands.js';
-import { handleKey } from '../../views/handle-key.js';
+import { handleInput } from '../../views/handle-key.js';
 import { INITIAL_UI, type UiState } from '../../views/ui-state.js';
 import type { ViewModel } from '../../views/view-model.js';
 import { keyOf } from './helpers.js';
 import { sampleModel } from './sample-model.js';
 
-/** Feeds keys one by one, as useInput would, collecting the commands. */
+/** Feeds reads one by one, as useInput would (a string of several characters is one read), collecting the commands without their binding. */
 function press(model: ViewModel, keys: (string | 'ENTER' | 'ESC' | 'BS')[], ui: UiState = INITIAL_UI) {
+  const all = pressBound(model, keys, ui);
+  return { ui: all.ui, commands: all.commands.map((c) => { const { bound: _b, ...rest } = c as Command & { bound?: unknown }; return rest as Command; }) };
+}
+
+function pressBound(model: ViewModel, keys: (string | 'ENTER' | 'ESC' | 'BS')[], ui: UiState = INITIAL_UI) {
   const commands: Command[] = [];
   for (const k of keys) {
-    const r = k === 'ENTER' ? handleKey(model, ui, '\r', keyOf({ return: true }))
-      : k === 'ESC' ? handleKey(model, ui, '', keyOf({ escape: true }))
-      : k === 'BS' ? handleKey(model, ui, '', keyOf({ backspace: true }))
-      : handleKey(model, ui, k, keyOf());
+    const r = k === 'ENTER' ? handleInput(model, ui, '\r', keyOf({ return: true }))
+      : k === 'ESC' ? handleInput(model, ui, '', keyOf({ escape: true }))
+      : k === 'BS' ? handleInput(model, ui, '', keyOf({ backspace: true }))
+      : handleInput(model, ui, k, keyOf());
     ui = r.ui;
-    if (r.command) commands.push(r.command);
+    commands.push(...r.commands);
   }
   return { ui, commands };
 }
@@ -48,8 +53,9 @@ describe('handleKey', () => {
   });
 
   it('leaves a prompt open until it is answered', () => {
-    expect(press(sampleModel('breaching'), ['a', 'ENTER']).ui.prompt).toEqual({ kind: 'override', text: '' });
-    expect(press(sampleModel('healthy'), ['r']).ui.prompt).toEqual({ kind: 'confirm-rollback' });
+    const bound = { phaseIndex: 0, status: 'running', weight: 5 };
+    expect(press(sampleModel('breaching'), ['a', 'ENTER']).ui.prompt).toEqual({ kind: 'override', text: '', bound, to: 25 });
+    expect(press(sampleModel('healthy'), ['r']).ui.prompt).toEqual({ kind: 'confirm-rollback', bound: { ...bound, phaseIndex: 1, weight: 25 } });
     expect(press(sampleModel('healthy'), ['r', 'n']).ui.prompt).toBeNull();
   });
 
@@ -68,5 +74,58 @@ describe('handleKey', () => {
     expect(press(m, ['?', '?']).ui.helpOpen).toBe(false);
     expect(press(m, ['?', 'ESC']).ui.helpOpen).toBe(false);
     expect(press(m, ['?', 'a', 'r', 'y', 'c']).commands).toEqual([]);
+  });
+
+  // Issue 8, observation 7: keys that arrive in one read were lost.
+  it('text and Enter in one read submit the override, and the next key is a command again', () => {
+    const r = press(sampleModel('breaching'), ['a', 'reason text\r', 'c']);
+    expect(r.commands).toEqual([{ type: 'advance', override: 'reason text' }, { type: 'copy' }]);
+    expect(r.ui.prompt).toBeNull();
+  });
+
+  it('two Backspaces in one read delete two characters', () => {
+    expect(press(sampleModel('breaching'), ['a', 'hotfixxx', '\x7f\x7f', 'ENTER']).commands).toEqual([{ type: 'advance', override: 'hotfix' }]);
+  });
+
+  it('hh in one read is two key presses', () => {
+    expect(press(sampleModel('healthy'), ['hh']).commands).toEqual([{ type: 'hold' }, { type: 'hold' }]);
+  });
+
+  it('a paste never confirms a rollback: ry in one read cancels', () => {
+    expect(press(sampleModel('healthy'), ['ry']).commands).toEqual([]);
+    expect(press(sampleModel('healthy'), ['r', 'y']).commands).toEqual([{ type: 'rollback', reason: 'IC rollback from the war room' }]);
+  });
+
+  // Observation 4: a prompt silently changed target.
+  it('every rollout command carries the window it was asked for', () => {
+    const m = sampleModel('breaching');
+    expect(pressBound(m, ['a', 'why', 'ENTER']).commands).toEqual([{ type: 'advance', override: 'why', bound: { phaseIndex: 0, status: 'running', weight: 5 } }]);
+  });
+
+  it('a prompt opened at 5% is dropped once the window is at 25%: Enter then does nothing', () => {
+    const { ui } = press(sampleModel('breaching'), ['a', 'reason']);
+    const moved = sampleModel('breaching', (m) => (m.actions.bound = { phaseIndex: 1, status: 'running', weight: 25 }));
+    expect(press(moved, ['ENTER'], ui).commands).toEqual([]);
+  });
+
+  it('o on a READY window asks, naming the weights, and y opens it', () => {
+    const ready = sampleModel('healthy', (m) => {
+      m.actions.ready = true;
+      m.actions.nextWeight = 5;
+      m.actions.bound = { phaseIndex: 0, status: 'ready', weight: 0 };
+    });
+    expect(press(ready, ['o']).ui.prompt).toEqual({ kind: 'confirm-open', bound: { phaseIndex: 0, status: 'ready', weight: 0 }, to: 5 });
+    expect(pressBound(ready, ['o', 'y']).commands).toEqual([{ type: 'open', bound: { phaseIndex: 0, status: 'ready', weight: 0 } }]);
+    expect(press(ready, ['a', 'h']).commands).toEqual([]);
+  });
+
+  // Observation 10: q in an undecided live window exited at once.
+  it('q in an undecided live window asks first; only y quits', () => {
+    const live = sampleModel('healthy', (m) => (m.actions.confirmQuit = true));
+    expect(press(live, ['q']).ui.prompt?.kind).toBe('confirm-quit');
+    expect(press(live, ['q', 'n']).commands).toEqual([]);
+    expect(press(live, ['q', 'y']).commands).toEqual([{ type: 'quit' }]);
+    // Ctrl-C arrives from Ink as "c" with ctrl set; it asks like q.
+    expect(handleInput(live, INITIAL_UI, 'c', keyOf({ ctrl: true })).ui.prompt?.kind).toBe('confirm-quit');
   });
 });

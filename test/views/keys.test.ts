@@ -27,13 +27,13 @@ describe('hotkeys as data', () => {
     expect(activeKeys(sampleModel('rolled-back'), INITIAL_UI).map((k) => k.key)).toEqual(['c', '?', 'q']);
   });
 
-  it('only rollback is dangerous', () => {
-    expect(KEY_ROWS.filter((r) => r.dangerous).map((r) => r.command)).toEqual(['rollout.rollback']);
+  it('only open and rollback are dangerous', () => {
+    expect(KEY_ROWS.filter((r) => r.dangerous).map((r) => r.command)).toEqual(['rollout.open', 'rollout.rollback']);
   });
 
   it('an open prompt takes every key; the help overlay leaves only ? and q', () => {
     const m = sampleModel('healthy');
-    expect(activeKeys(m, { helpOpen: false, prompt: { kind: 'confirm-rollback' } })).toEqual([]);
+    expect(activeKeys(m, { helpOpen: false, prompt: { kind: 'confirm-rollback', bound: m.actions.bound } })).toEqual([]);
     expect(activeKeys(m, { helpOpen: true, prompt: null }).map((k) => k.key)).toEqual(['?', 'q']);
   });
 

@@ -51,7 +51,7 @@ describe('layout', () => {
     r.stdin.write('a');
     await settle();
     const f = r.frame();
-    expect(f).toContain('Type a reason to override');
+    expect(f).toContain('Override, advance');
     expect(f.split('\n').length).toBeLessThanOrEqual(40);
     expect(Math.max(...widths(f))).toBeLessThanOrEqual(120);
   });

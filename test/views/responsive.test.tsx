@@ -117,8 +117,8 @@ describe('the standard layout', () => {
 
 describe('the compact layout at 80×24', () => {
   it.each([
-    ['the override prompt, with as many blockers as fit', 'a', /Type a reason to override/],
-    ['the rollback confirmation', 'r', /ROLL BACK canary to 0%\?/],
+    ['the override prompt, with as many blockers as fit', 'a', /Override, advance/],
+    ['the rollback confirmation', 'r', /ROLL BACK canary \d+% → 0%\?/],
     ['the help overlay', '?', /Keys \(Esc or \? closes this help\)/],
   ])('keeps %s within the screen', async (_name, key, expected) => {
     const r = show(sampleModel('breaching', (m) => (m.flash = { text: 'report copied to the clipboard', tone: 'info' })), 80, 24);
@@ -139,7 +139,7 @@ describe('the compact layout at 80×24', () => {
   it('keeps the source-down banner, the gates and the footer within 24 rows', () => {
     const f = show(sampleModel('stale', (m) => (m.banner = 'DATA SOURCE UNREACHABLE for 3m: panels show the last good values, greyed, 4m old; advancing is blocked')), 80, 24).frame();
     expect(f).toContain('✖ DATA SOURCE UNREACHABLE for 3m');
-    expect(f).toContain('B2B funnel drop');
+    expect(f).toContain('B2B funnel Δ');
     expectWithin(f, 80, 24);
   });
 

@@ -10,8 +10,12 @@ export type Variant = 'healthy' | 'breaching' | 'rolled-back' | 'stale';
 
 const MIN = 60_000;
 
+/** How each sample gate compares, as the rules word a passing reason ("≥ limit 99.5%", "within limit ±5%"). */
+const passing = (id: string, threshold: string): string =>
+  id === 'econ:cost-per-user' ? `within limit ±${threshold}` : `${/^(payments|infra:cache|econ:markup|funnel)/.test(id) ? '≥' : '≤'} limit ${threshold}`;
+
 const gate = (id: string, label: string, value: string, threshold: string, status: Status = 'GREEN', reason?: string): GateModel => ({
-  id, label, status, value, threshold, reason: reason ?? `${label} ${value} within ${threshold}`,
+  id, label, status, value, threshold, reason: reason ?? `${label} ${value} ${passing(id, threshold)}`,
 });
 
 const armed = (id: string, label: string, value: string, threshold: string, windowMs: number, checksNeeded = 1): TriggerModel => ({
@@ -96,8 +100,8 @@ function healthy(): ViewModel {
       ceoTag: null,
     },
     funnels: {
-      b2c: metric('funnel:b2c', 'B2C', '3.19%', '3.2%', 'drop ≤ 5%', byGate(), '-0.4%'),
-      b2b: metric('funnel:b2b', 'B2B', '1.1%', '1.1%', 'drop ≤ 5%', byGate(), '+0.2%'),
+      b2c: metric('funnel:b2c', 'B2C', '3.19%', '3.2%', '≥ -5%', byGate(), '-0.4%'),
+      b2b: metric('funnel:b2b', 'B2B', '1.1%', '1.1%', '≥ -5%', byGate(), '+0.2%'),
     },
     gates: [
       gate('p95:all', 'P95 overall', '104 ms', '130 ms'),
@@ -110,8 +114,8 @@ function healthy(): ViewModel {
       gate('infra:db', 'DB pool saturation', '52%', '80%'),
       gate('econ:cost-per-user', 'Cost/user vs control', '+1.2%', '5%'),
       gate('econ:markup', 'AI markup', '4.61x', '4x'),
-      gate('funnel:b2c', 'B2C funnel drop', '+0.4%', '5%'),
-      gate('funnel:b2b', 'B2B funnel drop', '-0.2%', '5%'),
+      gate('funnel:b2c', 'B2C funnel Δ', '-0.4%', '-5%'),
+      gate('funnel:b2b', 'B2B funnel Δ', '+0.2%', '-5%'),
     ],
     triggers: [
       armed('p95:checkout', 'P95 checkout', '112 ms', '> 120 ms', 10 * MIN, 2),
@@ -135,14 +139,14 @@ function healthy(): ViewModel {
     notices: [],
     flash: null,
     banner: null,
-    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false, readOnly: null },
+    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false, readOnly: null, ready: false, openBlockers: [], rollingBack: false, nextWeight: 50, confirmQuit: false, bound: { phaseIndex: 1, status: 'running', weight: 25 } },
   };
 }
 
 function breaching(): ViewModel {
   const m = healthy();
   const overlap = 'P95 gate 130 ms is looser than the 120 ms rollback trigger: between them a journey is YELLOW and rolls back after 10m';
-  const yellowReason = 'P95 checkout 125 ms ≤ 130 ms but > 120 ms rollback trigger';
+  const yellowReason = 'P95 checkout 125 ms ≤ limit 130 ms but > 120 ms rollback trigger';
   m.header = { ...m.header, phase: 'Phase 1/4', weight: 5, progress: { elapsedMs: 40 * MIN, requiredMs: 90 * MIN }, status: 'YELLOW', recommendation: 'HOLD', because: 'trigger breaching: P95 checkout' };
   m.latency.rows[1] = row('checkout', ['80', '70'], ['125', '108'], ['240', '195'], 'YELLOW');
   m.gates[1] = gate('p95:checkout', 'P95 checkout', '125 ms', '130 ms', 'YELLOW', yellowReason);
@@ -160,8 +164,8 @@ function breaching(): ViewModel {
   m.notices = [overlap];
   m.actions = {
     canAdvance: false,
-    advanceBlockers: ['minimum time not served (40m of 1h30m)', `YELLOW: ${yellowReason}`, 'YELLOW: Cache hit 88.1% ≥ 85% but < 87% warning line', 'UNKNOWN: B2B funnel drop: UNKNOWN, no data'],
-    needsApproval: false, held: false, terminal: false, readOnly: null,
+    advanceBlockers: ['minimum time not served (40m of 1h30m)', `YELLOW: ${yellowReason}`, 'YELLOW: Cache hit 88.1% ≥ limit 85% but < 90% warning band', 'UNKNOWN: B2B funnel Δ: UNKNOWN, no data'],
+    needsApproval: false, held: false, terminal: false, readOnly: null, ready: false, openBlockers: [], rollingBack: false, nextWeight: 25, confirmQuit: false, bound: { phaseIndex: 0, status: 'running', weight: 5 },
   };
   return m;
 }
@@ -170,14 +174,14 @@ function rolledBack(): ViewModel {
   const m = breaching();
   m.header = { ...m.header, phase: 'Phase 3/4', weight: 0, windowStatus: 'rolled-back', status: 'RED', recommendation: 'ROLLBACK', because: 'window rolled back' };
   m.latency.rows[1] = row('checkout', ['95', '70'], ['133', '108'], ['300', '195'], 'RED');
-  m.gates[1] = gate('p95:checkout', 'P95 checkout', '133 ms', '120 ms', 'RED', 'P95 checkout 133 ms > 120 ms');
+  m.gates[1] = gate('p95:checkout', 'P95 checkout', '133 ms', '120 ms', 'RED', 'P95 checkout 133 ms > limit 120 ms');
   m.triggers[0] = { ...m.triggers[0]!, state: 'fired', value: '133 ms', elapsedMs: 10 * MIN, checks: 0, note: 'FIRED 14:31' };
   m.chart = { canary: wobble(60, 110, 3, 25), control: wobble(60, 101, 1.5), thresholdMs: 120 };
   m.events.push(
     { at: '14:31', text: 'trigger p95:checkout fired: P95 checkout 133 ms > 120 ms for 10m', tone: 'error' },
     { at: '14:31', text: 'rollback 50%→0% by canary-tui (auto): OK · dry-run', tone: 'info' },
   );
-  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true, readOnly: null };
+  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true, readOnly: null, ready: false, openBlockers: [], rollingBack: false, nextWeight: 100, confirmQuit: false, bound: { phaseIndex: 2, status: 'rolled-back', weight: 0 } };
   return m;
 }
 

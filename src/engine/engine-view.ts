@@ -1,0 +1,46 @@
+/**
+ * The read-only snapshot every face (TUI, headless, report) reads. Faces
+ * never reach into the engine: what they show comes from here, frozen, so
+ * nothing on screen can change the window or disagree with the audit.
+ */
+import type { Decisions } from '../../rules/evaluate.js';
+import type { WindowState } from '../../rules/phases.js';
+import { seriesKey, type Snapshot, type Track } from '../../rules/types.js';
+import type { SeriesStore } from '../store/series-store.js';
+import type { SourceHealth } from './source-health.js';
+
+/** The load balancer's weight as last read while the window was READY. */
+export interface WeightReadBack {
+  ok: boolean;
+  weight: number | null;
+  detail: string;
+  at: number;
+}
+
+export interface EngineView {
+  readonly state: WindowState;
+  readonly decisions: Decisions | null;
+  readonly health: SourceHealth;
+  readonly snapshot: Snapshot;
+  readonly readBack: WeightReadBack | null;
+  /** A rollback asked for and not read back yet. */
+  readonly unconfirmedRollback: { since: number; detail: string } | null;
+  /** P95 (journey "all") since the phase began, oldest first, for the chart. */
+  readonly p95: { readonly canary: readonly number[]; readonly control: readonly number[] };
+  readonly now: number;
+}
+
+export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number }): EngineView {
+  const { state, store } = parts;
+  const since = (track: Track) => store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= state.phaseStartedAt).map((p) => p.value);
+  return Object.freeze({
+    state: parts.state,
+    decisions: parts.decisions,
+    health: parts.health,
+    snapshot: store.snapshot(),
+    readBack: parts.readBack,
+    unconfirmedRollback: state.status === 'rolling-back' && state.rollback ? { since: state.rollback.since, detail: state.rollback.detail } : null,
+    p95: { canary: since('canary'), control: since('control') },
+    now: parts.now,
+  });
+}
