@@ -76,6 +76,8 @@ export function buildReadout(policy: Policy, ctx: MeasureContext): Readout {
 export function ceoTagReasons(policy: Policy, status: string, readout: Readout): string[] {
   const reasons: string[] = [];
   if (status === 'YELLOW' || status === 'RED') reasons.push(`status ${status}`);
+  // No data is no reassurance: the directive tags on YELLOW, and UNKNOWN is at least as bad.
+  if (status === 'UNKNOWN') reasons.push('status UNKNOWN: no usable data on a gated KPI');
   const d = readout.economics.margin.delta;
   if (d !== null && Math.abs(d) > policy.ceoMarginDeviation) {
     reasons.push(`margin deviates ${(d * 100).toFixed(1)}% from control (limit ±${(policy.ceoMarginDeviation * 100).toFixed(0)}%)`);

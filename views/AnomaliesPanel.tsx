@@ -8,7 +8,7 @@ const SHOWN = 3;
 /** Title and three rows: layouts budget their rows with this. */
 export const ANOMALIES_HEIGHT = 1 + SHOWN;
 
-export function AnomaliesPanel({ anomalies, width }: { anomalies: string[]; width?: number }) {
+export function AnomaliesPanel({ anomalies, none = 'none above noise', width }: { anomalies: string[]; none?: string; width?: number }) {
   return (
     <Section title="Top anomalies" width={width}>
       {anomalies.slice(0, SHOWN).map((text, i) => (
@@ -16,7 +16,7 @@ export function AnomaliesPanel({ anomalies, width }: { anomalies: string[]; widt
           {width === undefined ? `${i + 1}. ${text}` : clipWords(`${i + 1}. ${text}`, width)}
         </Text>
       ))}
-      {anomalies.length === 0 ? <Text dimColor>none: canary tracks control</Text> : null}
+      {anomalies.length === 0 ? <Text dimColor>{none}</Text> : null}
     </Section>
   );
 }

@@ -22,7 +22,7 @@ export function EconomicsPanel({ economics: e, width }: { economics: ViewModel['
         </Text>
       ) : (
         <Text wrap="truncate-end" dimColor>
-          {clipWords('  margin near control: no CEO tag', width)}
+          {clipWords(`  ${e.marginNote ?? 'margin within limits: no CEO tag'}`, width)}
         </Text>
       )}
     </Section>

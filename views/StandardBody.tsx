@@ -52,7 +52,7 @@ export function StandardBody({ model, width, chartHeight = 0 }: { model: ViewMod
         <Box width={GAP} flexShrink={0} />
         <EconomicsPanel economics={model.economics} width={BAND.economics} />
         <Box width={GAP} flexShrink={0} />
-        <AnomaliesPanel anomalies={model.anomalies} width={anomalies} />
+        <AnomaliesPanel anomalies={model.anomalies} none={model.noAnomalies} width={anomalies} />
       </Box>
       {chartHeight > 0 ? <LatencyChart chart={model.chart} width={width} height={chartHeight} /> : null}
       <TriggerGrid triggers={model.triggers} width={width} />

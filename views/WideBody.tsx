@@ -48,7 +48,7 @@ export function WideBody({ model, width }: { model: ViewModel; width: number }) 
         <Box flexDirection="column" width={gates} flexShrink={0}>
           <GatesPanel gates={model.gates} width={gates} />
           <Spacer />
-          <AnomaliesPanel anomalies={model.anomalies} width={gates} />
+          <AnomaliesPanel anomalies={model.anomalies} none={model.noAnomalies} width={gates} />
         </Box>
         <Box width={GAP} flexShrink={0} />
         <Box flexDirection="column" width={kpi} flexShrink={0}>

@@ -84,7 +84,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     errors: errorsModel(kpi),
     payments: paymentsModel(kpi),
     infra: infraModel(kpi),
-    economics: economicsModel(kpi),
+    economics: { ...economicsModel(kpi), marginNote: readout.economics.margin.delta === null ? 'margin: no data, so no word on the CEO tag' : `margin within ±${(policy.ceoMarginDeviation * 100).toFixed(0)}% of control: no CEO tag` },
     funnels: funnelsModel(kpi),
     gates: (d?.gates ?? []).map((g) => ({
       id: g.id, label: g.label, status: g.status, value: formatValue(g.value, g.unit),
@@ -92,6 +92,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     })),
     triggers,
     anomalies: (d?.anomalies ?? []).map((a) => a.text),
+    noAnomalies: !d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data',
     events: eventModels(input.events),
     notices: [
       ...(input.readOnly ? [input.readOnly] : []),

@@ -123,11 +123,15 @@ export interface ViewModel {
     markup: MetricRowModel;
     /** Why the CEO must be tagged on account of margin; null when margin is within the policy's deviation. */
     ceoTag: string | null;
+    /** The line shown when there is no tag: "margin within ±3% of control", or that there is no margin data to say so. */
+    marginNote?: string;
   };
   funnels: { b2c: MetricRowModel; b2b: MetricRowModel };
   gates: GateModel[];
   triggers: TriggerModel[];
   anomalies: string[];
+  /** What the anomalies panel says when it lists none: no data is not "canary tracks control". */
+  noAnomalies?: string;
   events: EventModel[];
   /** Red banner over everything else: the data source is down, values are the last good ones. */
   banner: string | null;

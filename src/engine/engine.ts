@@ -174,7 +174,12 @@ export class Engine implements CommandHost {
     return this.#readBack;
   }
 
-  /** One check: poll → store → rules → what the rules demand. */
+  /**
+   * One check: poll → store → rules → what the rules demand. The poll runs
+   * outside the command queue (a slow Prometheus must not delay the IC's
+   * rollback); judging and acting run inside it, so no command ever
+   * decides on one check's gates while another check replaces them.
+   */
   async check(): Promise<void> {
     // A viewer follows the driver's saved state rather than deciding anything itself.
     if (this.deps.readOnly) this.#state = this.deps.persist?.load() ?? this.#state;
@@ -187,11 +192,16 @@ export class Engine implements CommandHost {
     } catch (e) {
       result = { samples: [], problems: [{ kind: 'unreachable', message: `${this.deps.source.name}: ${describeError(e)}` }] };
     }
+    if (this.#state.status === 'ready' && !this.deps.readOnly) await this.#readWeight();
+    await this.commands.inLine(() => this.#judge(result, now));
+  }
+
+  async #judge(result: SourceResult, now: number): Promise<void> {
+    if (isTerminal(this.#state)) return;
     this.store.push(result.samples);
     const health = nextHealth(this.#health, result, now);
     for (const p of newProblems(this.#health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
     this.#health = health;
-    if (this.#state.status === 'ready' && !this.deps.readOnly) await this.#readWeight();
     const d = evaluate(this.policy, gatingSnapshot(this.store.snapshot(), result, now), this.#state, now);
     d.advanceBlockers.unshift(...sourceBlockers(health, now));
     for (const ev of triggerEvents(this.#state.triggers, d.triggers, this.iso(now))) {
@@ -217,10 +227,10 @@ export class Engine implements CommandHost {
     for (const e of await restoreHistory({ source: this.deps.source, store: this.store, since, now, stepMs: this.policy.checkIntervalMs })) this.emit(e);
   }
 
-  /** The engine's own commands, each bound to the state this check saw (the queue re-checks it). */
+  /** The engine's own commands, run within this check's turn of the queue, with the same guards as the IC's. */
   async #actOnDecisions(d: Decisions): Promise<void> {
     const s = this.#state;
-    const run = (c: WindowCommand) => this.commands.submit(c);
+    const run = (c: WindowCommand) => this.commands.executeInLine(c);
     if (s.status === 'rolling-back' && s.rollback) {
       await run({ type: 'rollback', operator: s.rollback.operator, reason: `${s.rollback.reason} (retry until 0% is read back)` });
       return;

@@ -21,7 +21,15 @@ export class WindowCommands {
     return this.inLine(() => this.#execute(command));
   }
 
-  /** Runs any job in line with the commands (quitting waits for a move under way). */
+  /**
+   * Runs a command at once. Only for a job that already holds the queue (a
+   * check's own decisions): queuing it there would wait for itself.
+   */
+  executeInLine(command: WindowCommand): Promise<ActionResult> {
+    return this.#execute(command);
+  }
+
+  /** Runs any job in line with the commands (a check's decisions, quitting). */
   inLine<T>(job: () => Promise<T> | T): Promise<T> {
     const run = this.#queue.then(job);
     this.#queue = run.catch(() => undefined);

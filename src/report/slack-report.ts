@@ -49,7 +49,7 @@ export function buildReport(input: ReportInput): string {
     `*Unit economics* cost/request Δ ${v(e.costPerRequest.delta, 'delta')} · cost/user Δ ${v(e.costPerUser.delta, 'delta')} · margin ${vs(e.margin, 'pct')} Δ ${v(e.margin.delta, 'delta')} · AI markup ${vs(e.markup, 'x')}`,
     `*Funnels* B2C ${vs(readout.funnels.b2c, 'pct')} · B2B ${vs(readout.funnels.b2b, 'pct')}`,
     '*Top 3 anomalies*',
-    ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : ['none above noise']),
+    ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : [!d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data']),
     ...triggerLines(d),
     `*Recommendation: ${verdict.recommendation}* · ${verdict.because}`,
   ];
@@ -57,8 +57,11 @@ export function buildReport(input: ReportInput): string {
 }
 
 function triggerLines(d: Decisions | null): string[] {
-  if (!d) return [];
+  if (!d) return ['*Triggers* no check has run yet'];
   const hot = d.triggers.filter((t) => t.state.state !== 'armed');
+  const blind = d.triggers.filter((t) => t.state.state === 'armed' && t.value === null);
+  if (!hot.length && blind.length === d.triggers.length) return ['*Triggers* no data: none can breach or fire until data arrives'];
+  if (!hot.length && blind.length) return [`*Triggers* none breaching; ${blind.length} of ${d.triggers.length} without data: ${blind.map((t) => t.def.label).join(', ')}`];
   if (!hot.length) return ['*Triggers* all armed, none breaching'];
   return [
     '*Triggers*',

@@ -1,0 +1,117 @@
+/**
+ * Issue 8, observations 2, 6 and 11: a live window moved traffic the moment
+ * it started, an override advanced a window with no data at all, and a
+ * resume whose read-back disagreed still showed the saved weight and GO.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../rules/policy.js';
+import { MemoryAuditLog } from '../../src/audit/audit-log.js';
+import { VirtualClock } from '../../src/clock/virtual-clock.js';
+import { Engine, type OpenPolicy } from '../../src/engine/engine.js';
+import type { Source, SourceResult } from '../../src/sources/source.js';
+import { FixtureSource } from '../../src/sources/fixture-source.js';
+import { buildViewModel } from '../../views/build-view-model.js';
+import { ControllableAdapter } from './controllable-adapter.js';
+import { START, syntheticFixture } from './synthetic.js';
+
+/** Empty until `fill` is set: an empty Prometheus, then one that has data. */
+class MaybeEmpty implements Source {
+  readonly name = 'maybe-empty';
+  fill = false;
+  readonly #inner = new FixtureSource(syntheticFixture(200));
+  async read(at: number): Promise<SourceResult> {
+    return this.fill ? this.#inner.read(at) : { samples: [], problems: [] };
+  }
+}
+
+function live(open: OpenPolicy = 'ic') {
+  const clock = new VirtualClock(START);
+  const source = new MaybeEmpty();
+  const adapter = new ControllableAdapter();
+  const audit = new MemoryAuditLog();
+  const meta = {
+    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+    mode: 'LIVE' as const, speed: null, operator: 'alice', sourceName: 'maybe-empty', endsAt: null,
+  };
+  const policy = { ...DEFAULT_POLICY, checkIntervalMs: 60_000 };
+  const engine = new Engine({ policy, clock, source, adapter, audit, meta, open });
+  const tick = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      await engine.check();
+      clock.advance(60_000);
+    }
+  };
+  const screen = () => {
+    const v = engine.view();
+    return buildViewModel({ meta, policy, state: v.state, decisions: v.decisions, snapshot: v.snapshot, events: [], adapter: 'x', flash: null, health: v.health, openBlockers: engine.facts(v.now).openBlockers, now: v.now });
+  };
+  return { engine, source, adapter, audit, tick, screen };
+}
+
+describe('a live window', () => {
+  it('starts READY at the weight read back and moves nothing against an empty source', async () => {
+    const w = live();
+    expect((await w.engine.start()).detail).toBe('READY at 0%: the load balancer agrees');
+    await w.tick(5);
+    expect(w.adapter.applied).toEqual([]);
+    expect(w.engine.state).toMatchObject({ status: 'ready', weight: 0 });
+    expect(w.screen().header.recommendation).toBe('HOLD');
+    expect(w.screen().header.because).toMatch(/^READY at 0%, not open: no data for 24 gated series/);
+    const open = await w.engine.actions.open('alice');
+    expect(open.ok).toBe(false);
+    expect(open.detail).toMatch(/^refused: cannot open yet: no data for 24 gated series/);
+    expect(w.adapter.applied).toEqual([]);
+  });
+
+  it('opens on the IC command once every gated KPI has data, and only then', async () => {
+    const w = live();
+    await w.engine.start();
+    w.source.fill = true;
+    await w.tick(1);
+    expect(w.engine.state.status).toBe('ready');
+    expect(w.screen().actions.openBlockers).toEqual([]);
+    expect((await w.engine.actions.open('alice')).ok).toBe(true);
+    expect(w.engine.state).toMatchObject({ status: 'running', weight: 5 });
+    expect(w.adapter.applied).toEqual([5]);
+  });
+
+  it('with --open it opens by itself at the first check with data', async () => {
+    const w = live('when-ready');
+    await w.engine.start();
+    await w.tick(3);
+    expect(w.adapter.applied).toEqual([]);
+    w.source.fill = true;
+    await w.tick(1);
+    expect(w.adapter.applied).toEqual([5]);
+    expect(w.audit.records.find((r) => r.type === 'action')).toMatchObject({ action: 'open', ok: true, operator: 'alice' });
+  });
+
+  it('refuses an override advance when every gated KPI is UNKNOWN', async () => {
+    const w = live('when-ready');
+    await w.engine.start();
+    w.source.fill = true;
+    await w.tick(1);
+    w.source.fill = false;
+    w.engine.store.push([]); // nothing new: the old samples go stale
+    await w.tick(3);
+    expect(w.engine.decisions!.gates.every((g) => g.status === 'UNKNOWN')).toBe(true);
+    const r = await w.engine.actions.advance('alice', { override: 'ship it' });
+    expect(r).toEqual({ ok: false, detail: 'refused: no data: every gated KPI is UNKNOWN' });
+    expect(w.adapter.applied).toEqual([5]);
+  });
+
+  it('a resume the load balancer disagrees with holds at the weight it reads, and says HOLD', async () => {
+    const w = live();
+    w.engine.resumeFrom({ status: 'running', phaseIndex: 1, phaseStartedAt: START - 10 * 60_000, weight: 25, triggers: {}, lastReportAt: null });
+    w.adapter.weight = 0;
+    const r = await w.engine.start();
+    expect(r.detail).toContain('saved weight 25% but the load balancer says 0%');
+    w.source.fill = true;
+    await w.tick(1);
+    const s = w.screen();
+    expect(s.header.weight).toBe(0);
+    expect(s.header.windowStatus).toBe('held');
+    expect(s.header.recommendation).toBe('HOLD');
+    expect(s.header.because).toMatch(/^held: resumed phase 2: saved weight 25% but the load balancer says 0%/);
+  });
+});
