@@ -32,11 +32,13 @@ function anomalyOf(def: GateDef, ctx: MeasureContext): Anomaly | null {
   if (def.relative) {
     const r = def.measure(ctx);
     if (r.value === null) return null;
-    const bad = def.direction === 'abs' ? Math.abs(r.value) : r.value;
+    // How far toward the limit the delta went: a floor below control ('min', a funnel at -5%) counts downward.
+    const bad = def.direction === 'abs' ? Math.abs(r.value) : def.direction === 'min' ? -r.value : r.value;
     if (bad <= 0) return null;
-    // Only a two-sided limit is "±": a funnel drop is limited one way.
+    const room = def.direction === 'min' ? -threshold : threshold;
+    // Only a two-sided limit is "±": a funnel is limited one way, and keeps its sign.
     const limit = `${def.direction === 'abs' ? '±' : ''}${formatValue(threshold, def.unit).replace(/^\+/, '')}`;
-    return make(def, bad / threshold, `${def.label} ${formatValue(r.value, def.unit)} (limit ${limit})`);
+    return make(def, room > 0 ? bad / room : Number.POSITIVE_INFINITY, `${def.label} ${formatValue(r.value, def.unit)} (limit ${limit})`);
   }
   const c = read(ctx, def.kpi, 'canary', def.journey);
   const k = read(ctx, def.kpi, 'control', def.journey);

@@ -5,6 +5,7 @@
 import { topAnomalies, type Anomaly } from './anomalies.js';
 import { evaluateGate, gatesForPhase, type GateResult } from './gates.js';
 import type { MeasureContext } from './measures.js';
+import { withBreachingTriggers } from './gate-triggers.js';
 import { openBlockers } from './open-guard.js';
 import { advanceBlockers, type WindowState } from './phases.js';
 import type { Policy } from './policy.js';
@@ -48,12 +49,14 @@ export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState,
   const ctx: MeasureContext = { snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests };
   const phase = policy.phases[state.phaseIndex]!;
   const gateDefs = gatesForPhase(policy, phase);
-  const gates = gateDefs.map((d) => evaluateGate(d, ctx));
+  let gates = gateDefs.map((d) => evaluateGate(d, ctx));
   const triggers = triggerDefs(policy).map((def): TriggerRow => {
     const next = stepTrigger(def, state.triggers[def.id] ?? ARMED, ctx);
     const reading = def.measure(ctx);
     return { def, state: next, value: reading.value, problem: reading.problem, remainingMs: remainingMs(def, next, now) };
   });
+  // The directive's second YELLOW: a passing gate whose trigger is breaching (gate-triggers.ts).
+  gates = withBreachingTriggers(gates, triggers);
   const fired = triggers.filter((t) => t.state.state === 'fired');
   const breaching = triggers.filter((t) => t.state.state === 'breaching');
   const triggerStatus: Status = fired.length ? 'RED' : breaching.length ? 'YELLOW' : 'GREEN';

@@ -21,12 +21,14 @@ export interface JourneyPolicy {
   critical: boolean;
 }
 
-/** A threshold on one KPI; `warn` marks the band where a passing value turns YELLOW. */
+/**
+ * A threshold on one KPI. `warn` is a team's own warning band, never the
+ * directive's: a passing value inside it is GREEN with a "near limit" hint,
+ * and YELLOW only when the team sets `GatePolicy.warnBandsBlock`.
+ */
 export interface Limit {
   threshold: number;
   warn?: number;
-  /** What the warning line is, for the reason text; "warning line" when unset. */
-  warnLabel?: string;
 }
 
 export interface GatePolicy {
@@ -39,6 +41,8 @@ export interface GatePolicy {
   markupMin: Limit;
   /** Largest relative drop of funnel conversion against control. */
   funnelDropMax: { b2c: Limit; b2b: Limit };
+  /** A passing value inside a warn band turns YELLOW and blocks advancing; off by default (the directive names no bands). */
+  warnBandsBlock: boolean;
 }
 
 export interface TriggerWindow {
@@ -94,7 +98,11 @@ const win = (minutes: number, consecutiveChecks = 1): TriggerWindow => ({
   consecutiveChecks,
 });
 
-/** The directive's numbers. YELLOW bands (`warn`) are our defaults; the directive names none. */
+/**
+ * The directive's numbers, and nothing else: no warn bands, because the
+ * directive names none and a band that turns a passing value YELLOW would hold
+ * a phase the directive lets advance (a DB pool at 75% meets "≤ 80%").
+ */
 export const DEFAULT_POLICY: Policy = {
   phases: [
     { weight: 5, minDurationMs: 90 * MINUTE, p95GateMs: 130, requiresApproval: false },
@@ -108,13 +116,14 @@ export const DEFAULT_POLICY: Policy = {
     { name: 'organic-landing', critical: false },
   ],
   gates: {
-    errorRateMax: { threshold: 0.005, warn: 0.004 },
-    paymentsSuccessMin: { threshold: 0.995, warn: 0.997 },
-    cacheHitMin: { threshold: 0.85, warn: 0.87 },
-    dbSaturationMax: { threshold: 0.8, warn: 0.7 },
-    costPerUserDeltaMax: { threshold: 0.05, warn: 0.03 },
-    markupMin: { threshold: 4, warn: 4.2 },
-    funnelDropMax: { b2c: { threshold: 0.05, warn: 0.03 }, b2b: { threshold: 0.05, warn: 0.03 } },
+    errorRateMax: { threshold: 0.005 },
+    paymentsSuccessMin: { threshold: 0.995 },
+    cacheHitMin: { threshold: 0.85 },
+    dbSaturationMax: { threshold: 0.8 },
+    costPerUserDeltaMax: { threshold: 0.05 },
+    markupMin: { threshold: 4 },
+    funnelDropMax: { b2c: { threshold: 0.05 }, b2b: { threshold: 0.05 } },
+    warnBandsBlock: false,
   },
   triggers: {
     latencyP95: { thresholdMs: 120, ...win(10, 2) },

@@ -53,6 +53,15 @@ export function triggerDefs(policy: Policy): TriggerDef[] {
 
 const window = (w: TriggerWindow): TriggerWindow => ({ forMs: w.forMs, consecutiveChecks: w.consecutiveChecks });
 
+/**
+ * What makes the trigger fire, as a condition rather than a claim about the
+ * value: "fires > 120 ms for 10m". A zero window fires at once: no "for 0s".
+ */
+export function fireCondition(def: Pick<TriggerDef, 'breachWhen' | 'threshold' | 'unit' | 'forMs'>): string {
+  const limit = formatValue(def.threshold, def.unit).replace(/^\+/, '');
+  return `fires ${def.breachWhen === 'above' ? '>' : '<'} ${limit}${def.forMs > 0 ? ` for ${formatDuration(def.forMs)}` : ''}`;
+}
+
 export function isBreach(def: TriggerDef, value: number): boolean {
   return def.breachWhen === 'above' ? value > def.threshold : value < def.threshold;
 }

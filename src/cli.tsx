@@ -2,14 +2,14 @@
  * The only composition root: flags → config → clock, source, adapter →
  * engine → TUI or headless. Everything below receives its seams from here.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { nameArg, strictUsage, UsageError } from './cli-usage.js';
 import { InputError } from './config/input-error.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { runCheck } from './run/check-command.js';
 import { runHeadless } from './run/headless.js';
 import { setupWindow, type RunOptions, type WindowSetup } from './run/setup-window.js';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 function speedArg(value: string): number {
   const n = Number(value);
@@ -47,7 +47,7 @@ const program = new Command('canary-tui')
   .option('--headless', 'no screen: one JSON object per line on stdout')
   .option('--speed <n>', 'rehearsal speed: virtual seconds per real second (default 60; headless: as fast as possible)', speedArg)
   .option('--audit-dir <dir>', 'where the append-only audit log goes (default .canary-tui/audit)')
-  .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)')
+  .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)', nameArg)
   .option('--take-over', 'drive a live window another instance holds (audited); without it a second instance only watches')
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .option('--open', 'open a live window without asking: the first phase goes to the load balancer once a check has data (headless needs it)')
@@ -61,7 +61,7 @@ program
   .option('--headless', 'no screen: one JSON object per line on stdout')
   .option('--speed <n>', 'virtual seconds per real second', speedArg)
   .option('--audit-dir <dir>', 'where the audit log goes')
-  .option('--operator <name>', 'who is at the keyboard')
+  .option('--operator <name>', 'who is at the keyboard', nameArg)
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture, rehearse: true })));
 
@@ -70,6 +70,9 @@ program
   .description('validate and lint a config; exit 0 when valid (lints are warnings), 2 when not')
   .requiredOption('--config <file>', 'config to check')
   .action(async (opts: { config: string }) => finish(await runCheck(opts.config, (l) => process.stdout.write(l))));
+
+// Last, so it reaches every command: usage errors are bad input (exit 2), one line each.
+strictUsage(program);
 
 function finish(code: number): void {
   process.exitCode = code;
@@ -83,6 +86,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`canary-tui: bad input: ${e.message}\n`);
+    finish(EXIT.BAD_INPUT);
+    return;
+  }
+  // --help and --version: commander printed them and ends with 0.
+  if (e instanceof CommanderError && e.exitCode === 0) {
+    finish(0);
+    return;
+  }
   if (e instanceof InputError) {
     process.stderr.write(`canary-tui: bad input: ${e.message}\n`);
     finish(EXIT.BAD_INPUT);

@@ -11,10 +11,10 @@ import { Section } from './Section.js';
 import type { ViewModel } from './view-model.js';
 
 const GAP = 1;
-/** Room a gate may take beyond its base: enough for "limit 99.5%" and a short reason. */
-const GATE_EXTRA = 24;
-/** Less spare room than this buys a gate nothing ("limit 130 ms" is 12): the triggers keep it. */
-const GATE_EXTRA_MIN = 13;
+/** Room a gate may take beyond its base: enough for "≥ limit 99.5%" and a short reason. */
+const GATE_EXTRA = 26;
+/** Less spare room than this buys a gate nothing ("≤ limit 130 ms" is 14, plus its space): the triggers keep it. */
+const GATE_EXTRA_MIN = 15;
 
 export function compactGridHeight(model: ViewModel): number {
   return 1 + Math.max(1, model.gates.length, model.triggers.length);

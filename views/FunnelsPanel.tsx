@@ -1,6 +1,7 @@
 /**
  * B2C and B2B conversion, canary beside control. The Δ is the plain change
- * against control ("-0.4%": the canary converts less); the gate limits the drop.
+ * against control ("-0.4%": the canary converts less), in the one sign every
+ * panel uses; the gate's floor is printed in that sign too ("≥ -5%").
  */
 import { MetricLines } from './MetricLines.js';
 import { Section } from './Section.js';

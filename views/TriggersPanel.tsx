@@ -1,16 +1,19 @@
 /**
  * The automatic hold/rollback triggers, each with its countdown: a breach
  * must last its window (and enough consecutive checks) before it fires, and
- * the IC should see that clock running before the canary is pulled.
+ * the IC should see that clock running before the canary is pulled. Each row
+ * reads as a condition and today's value: "fires > 120 ms for 10m · now 96 ms".
  */
 import { Box, Text } from 'ink';
 import { bar, cell } from './bar.js';
 import { clipWords, widthOf } from './fit.js';
 import { Section } from './Section.js';
 import { TRIGGER_STYLE } from './status-style.js';
+import { fireText, nowText } from './trigger-text.js';
 import type { TriggerModel } from './view-model.js';
 
-const W = { label: 24, value: 10, threshold: 10, bar: 10, checks: 10 } as const;
+/** label: the longest default ("Refund/void vs control"); condition: "fires > 120 ms for 10m"; now: "· now 100.6 ms". */
+const W = { label: 22, condition: 22, now: 14, bar: 10, checks: 10 } as const;
 
 /** Given a width, the note at the end of a row is cut at a word, not mid-word. */
 export function TriggersPanel({ triggers, width }: { triggers: TriggerModel[]; width?: number }) {
@@ -23,8 +26,8 @@ export function TriggersPanel({ triggers, width }: { triggers: TriggerModel[]; w
         const lead = [
           style.symbol,
           cell(t.label, W.label),
-          cell(t.value, W.value, 'right'),
-          cell(t.threshold, W.threshold),
+          cell(fireText(t), W.condition),
+          cell(`· ${nowText(t)}`, W.now),
           `[${bar(t.elapsedMs, t.windowMs, W.bar)}]`,
           // Past the needed count the condition is met; "10/2 checks" would only push the note off screen.
           cell(`${Math.min(t.checks, t.checksNeeded)}/${t.checksNeeded} checks`, W.checks),

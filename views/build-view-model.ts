@@ -97,7 +97,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
     notices: [
       ...(input.readOnly ? [input.readOnly] : []),
       ...(phase.p95GateMs > policy.triggers.latencyP95.thresholdMs
-        ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms rollback trigger: between them a journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
+        ? [`P95 gate ${phase.p95GateMs} ms is looser than the ${policy.triggers.latencyP95.thresholdMs} ms trigger: between them a critical journey is YELLOW and rolls back after ${formatDuration(policy.triggers.latencyP95.forMs)}`]
         : []),
     ],
     flash: input.flash,

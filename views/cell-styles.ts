@@ -1,6 +1,6 @@
 /** Gates and triggers as styled cells for the compact grid and the two-column trigger list. */
 import type { StyledCell } from './CellList.js';
-import { cellColumns, gateCell, triggerCell } from './grid-cells.js';
+import { cellColumns, gateCell, NOW_WORD, triggerCell } from './grid-cells.js';
 import { statusStyle, TRIGGER_STYLE } from './status-style.js';
 import type { GateModel, TriggerModel } from './view-model.js';
 
@@ -29,8 +29,8 @@ export function gateBaseWidth(gates: GateModel[]): number {
   return 2 + cols.label + 1 + cols.value;
 }
 
-/** What a trigger column needs to show a countdown ("fires in 5m50s") whole. */
+/** What a trigger column needs to show its value ("now 96 ms") and a countdown ("fires in 5m50s") whole. */
 export function triggerNeedWidth(triggers: TriggerModel[]): number {
   const cols = cellColumns(triggers, MAX_LABEL);
-  return 2 + cols.label + 1 + cols.value + 1 + 'fires in 5m50s'.length;
+  return 2 + cols.label + 1 + NOW_WORD.length + cols.value + 1 + 'fires in 5m50s'.length;
 }

@@ -6,8 +6,9 @@
  */
 import { bar, cell } from './bar.js';
 import { clipWords, widthOf } from './fit.js';
+import { gateWords } from './gate-words.js';
+import { fireText } from './trigger-text.js';
 import type { GateModel, TriggerModel } from './view-model.js';
-import { reasonTail } from './reason-tail.js';
 
 export interface CellColumns {
   label: number;
@@ -43,28 +44,37 @@ function firstFitting(candidates: string[], room: number, clip = true): string {
 }
 
 /**
- * A GREEN gate adds its limit if it fits. Any other gate adds why: the limit
- * and the reason's news whole if they fit, else the news alone, cut at a word
- * if it must be (it usually repeats the limit: "≤ 130 ms but > 120 ms ...").
+ * A gate adds its comparison ("≤ limit 130 ms") and what the reason says
+ * beyond it, whole if both fit. Short of room, a GREEN gate keeps only
+ * "near limit" if it is in a warn band (else nothing: ✔ says it), any other
+ * gate the news alone, cut at a word if it must be.
  */
 export function gateCell(g: GateModel, cols: CellColumns, width: number): GridCell {
   const h = head(g.label, g.value, cols);
   const room = roomAfter(h, width);
-  const limit = `limit ${g.threshold}`;
-  if (g.status === 'GREEN') return { head: h, tail: firstFitting([limit], room, false) };
-  const news = reasonTail(g);
-  return { head: h, tail: firstFitting([`${limit} ${news}`, news], room) };
+  const { limit, news } = gateWords(g);
+  const whole = news ? `${limit} ${news}` : limit;
+  if (g.status === 'GREEN') return { head: h, tail: firstFitting(news ? [whole, `${limit} near limit`, 'near limit'] : [whole], room, false) };
+  return { head: h, tail: firstFitting([whole, news.replace(/^but /, '') || limit], room) };
 }
 
+/** Before a trigger cell's value: "now  96 ms", so the cell never reads as "96 ms > 120 ms". */
+export const NOW_WORD = 'now ';
+
+/**
+ * A trigger adds its condition ("fires > 120 ms for 10m", or without the
+ * window where room is short); a breaching one its countdown instead, which
+ * matters more; a fired one when; one without data why.
+ */
 export function triggerCell(t: TriggerModel, cols: CellColumns, width: number): GridCell {
-  const h = head(t.label, t.value, cols);
+  const h = `${cell(t.label, cols.label)} ${NOW_WORD}${cell(t.value, cols.value, 'right')}`;
   const room = roomAfter(h, width);
   const checks = `${Math.min(t.checks, t.checksNeeded)}/${t.checksNeeded}`;
+  const [long, short] = [fireText(t), fireText(t, false)];
   let candidates: string[];
   if (t.state === 'breaching') candidates = [`[${bar(t.elapsedMs, t.windowMs, MINI_BAR)}] ${checks} ${t.note}`, `${checks} ${t.note}`, t.note];
-  else if (t.state === 'fired') candidates = [`${t.threshold} ${t.note}`, t.note];
-  // Armed: the line it would cross, or why there is no value to compare.
-  else candidates = t.note === 'armed' ? [t.threshold] : [`${t.threshold} ${t.note}`, t.note];
+  else if (t.state === 'fired') candidates = [`${long} · ${t.note}`, `${short} · ${t.note}`, t.note];
+  else candidates = t.note === 'armed' ? [long, short] : [`${short} · ${t.note}`, t.note];
   return { head: h, tail: firstFitting(candidates, room, t.note !== 'armed') };
 }
 

@@ -117,9 +117,11 @@ export function funnelsModel(k: KpiInput): ViewModel['funnels'] {
   const { policy, readout, decisions: d } = k;
   const f = readout.funnels;
   const drop = policy.gates.funnelDropMax;
+  // The limit in the Δ's own sign, as the gate row prints it: a 5% drop is "≥ -5%".
+  const floor = (share: number) => `≥ ${formatValue(-share, 'delta')}`;
   return {
-    b2c: row(k, 'funnel:b2c', 'B2C', f.b2c, pct, byGate(d, 'funnel:b2c'), `drop ≤ ${limitOf(drop.b2c.threshold, 'delta')}`, formatValue(f.b2c.delta, 'delta')),
-    b2b: row(k, 'funnel:b2b', 'B2B', f.b2b, pct, byGate(d, 'funnel:b2b'), `drop ≤ ${limitOf(drop.b2b.threshold, 'delta')}`, formatValue(f.b2b.delta, 'delta')),
+    b2c: row(k, 'funnel:b2c', 'B2C', f.b2c, pct, byGate(d, 'funnel:b2c'), floor(drop.b2c.threshold), formatValue(f.b2c.delta, 'delta')),
+    b2b: row(k, 'funnel:b2b', 'B2B', f.b2b, pct, byGate(d, 'funnel:b2b'), floor(drop.b2b.threshold), formatValue(f.b2b.delta, 'delta')),
   };
 }
 

@@ -14,14 +14,16 @@ export interface Lint {
 export function lintPolicy(policy: Policy): Lint[] {
   const lints: Lint[] = [];
   const trigger = policy.triggers.latencyP95;
+  // The P95 trigger watches critical journeys only: without one there is no trigger to overlap.
+  const watched = policy.journeys.some((j) => j.critical);
   policy.phases.forEach((phase, i) => {
-    if (trigger.thresholdMs < phase.p95GateMs) {
+    if (watched && trigger.thresholdMs < phase.p95GateMs) {
       lints.push({
         path: `phases[${i}].p95GateMs`,
         message:
           `phase ${i + 1} (${phase.weight}%): the P95 gate ${phase.p95GateMs} ms is looser than the rollback trigger ` +
-          `${trigger.thresholdMs} ms; a journey between them passes the gate but rolls back after ` +
-          `${formatDuration(trigger.forMs)}. The screen shows such a gate YELLOW.`,
+          `${trigger.thresholdMs} ms; a critical journey between them passes the gate but rolls back after ` +
+          `${formatDuration(trigger.forMs)}; the screen shows that journey’s P95 gate YELLOW (overall P95 has no trigger).`,
       });
     }
   });

@@ -8,6 +8,7 @@ import { secretRefSchema } from './secrets.js';
 import { prometheusSourceSchema } from '../sources/prometheus/prometheus-config.js';
 import { adapterConfigSchema } from '../adapters/adapter-config.js';
 
+/** A bare threshold, or one with the team's own warning band (`warn`): the directive names none. */
 const limit = <T extends z.ZodType<number>>(value: T) =>
   z.union([value, z.strictObject({ threshold: value, warn: value.optional() })]);
 
@@ -26,7 +27,8 @@ export const configSchema = z.strictObject({
       ceoHandle: z.string().optional(),
     })
     .optional(),
-  operator: z.string().min(1).optional(),
+  /** Audit lines name the operator: blank would record an action by nobody. */
+  operator: z.string().refine((s) => s.trim() !== '', 'expected a name, not blank').optional(),
   checkInterval: durationMs.optional(),
   staleAfter: durationMs.optional(),
   reportEvery: durationMs.optional(),
@@ -61,6 +63,8 @@ export const configSchema = z.strictObject({
       costPerUserDeltaMax: limit(share),
       markupMin: limit(z.number().positive()),
       funnelDropMax: z.strictObject({ b2c: limit(share).optional(), b2b: limit(share).optional() }),
+      /** A passing value inside a `warn` band turns YELLOW and blocks; without it the band is a "near limit" hint. */
+      warnBandsBlock: z.boolean(),
     })
     .partial()
     .optional(),

@@ -7,7 +7,7 @@ import type { UserConfig } from './schema.js';
 
 type LimitInput = number | { threshold: number; warn?: number | undefined };
 
-/** A bare number replaces the threshold and drops the default warning band, which may no longer fit. */
+/** A bare number is the threshold alone; a warn band exists only where the team wrote one. */
 function toLimit(input: LimitInput | undefined, fallback: Limit): Limit {
   if (input === undefined) return fallback;
   if (typeof input === 'number') return { threshold: input };
@@ -48,6 +48,7 @@ export function toPolicy(config: UserConfig): Policy {
         b2c: toLimit(g.funnelDropMax?.b2c, d.gates.funnelDropMax.b2c),
         b2b: toLimit(g.funnelDropMax?.b2b, d.gates.funnelDropMax.b2b),
       },
+      warnBandsBlock: g.warnBandsBlock ?? d.gates.warnBandsBlock,
     },
     triggers: {
       latencyP95: toWindow(t.latencyP95, d.triggers.latencyP95),

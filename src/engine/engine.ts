@@ -5,7 +5,7 @@
  * demand goes through the one command queue (window-commands.ts) like a key
  * press does. Faces read `view()`, a read-only snapshot, and hear events.
  */
-import { evaluate, triggerStates, type Decisions } from '../../rules/evaluate.js';
+import { currentVerdict, evaluate, triggerStates, type Decisions } from '../../rules/evaluate.js';
 import { formatDuration } from '../../rules/format.js';
 import { initialWindow, isTerminal, type WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
@@ -212,7 +212,7 @@ export class Engine implements CommandHost {
     this.#decisions = d;
     this.emit({
       type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,
-      windowStatus: this.#state.status, status: d.status, recommendation: d.recommendation, because: d.because,
+      windowStatus: this.#state.status, status: d.status, ...currentVerdict(this.#state, d),
       gates: Object.fromEntries(d.gates.map((g) => [g.id, g.status])),
     });
     if (!this.deps.readOnly) await this.#actOnDecisions(d);

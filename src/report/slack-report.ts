@@ -7,6 +7,7 @@ import { formatDuration, formatValue, type Unit } from '../../rules/format.js';
 import type { WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
 import { buildReadout, ceoTagReasons, type Pair } from '../../rules/readout.js';
+import { fireCondition } from '../../rules/triggers.js';
 import type { Snapshot } from '../../rules/types.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { latencyTable } from './latency-table.js';
@@ -47,7 +48,7 @@ export function buildReport(input: ReportInput): string {
     `*Payments E2E* ${vs(p.e2e, 'pct')} · gate ≥ ${v(policy.gates.paymentsSuccessMin.threshold, 'pct')} · refund/void ${vs(p.refundVoid, 'pct')} · caps ${v(p.txCount, 'count')}/${caps.maxTransactions} tx, ${v(p.usdTotal, 'usd')}/${v(caps.globalUsd, 'usd')}, largest ${v(p.maxTxUsd, 'usd')}/${v(caps.maxPerTxUsd, 'usd')}`,
     `*Cache/DB* cache hit ${vs(readout.infra.cacheHit, 'pct')} · DB pool ${vs(readout.infra.dbSaturation, 'pct')}`,
     `*Unit economics* cost/request Δ ${v(e.costPerRequest.delta, 'delta')} · cost/user Δ ${v(e.costPerUser.delta, 'delta')} · margin ${vs(e.margin, 'pct')} Δ ${v(e.margin.delta, 'delta')} · AI markup ${vs(e.markup, 'x')}`,
-    `*Funnels* B2C ${vs(readout.funnels.b2c, 'pct')} · B2B ${vs(readout.funnels.b2b, 'pct')}`,
+    `*Funnels* (Δ canary vs control) B2C ${vs(readout.funnels.b2c, 'pct')} Δ ${v(readout.funnels.b2c.delta ?? null, 'delta')} · B2B ${vs(readout.funnels.b2b, 'pct')} Δ ${v(readout.funnels.b2b.delta ?? null, 'delta')}`,
     '*Top 3 anomalies*',
     ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : [!d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data']),
     ...triggerLines(d),
@@ -68,7 +69,7 @@ function triggerLines(d: Decisions | null): string[] {
     ...hot.map((t) =>
       t.state.state === 'fired'
         ? `• FIRED ${t.def.label}: ${t.state.reason}`
-        : `• breaching ${t.def.label} ${formatValue(t.value, t.def.unit)}, fires in ${formatDuration(t.remainingMs ?? 0)}`,
+        : `• breaching ${t.def.label}: ${fireCondition(t.def)} · now ${formatValue(t.value, t.def.unit)} · fires in ${formatDuration(t.remainingMs ?? 0)} at the earliest`,
     ),
   ];
 }

@@ -93,6 +93,10 @@ describe('bad config', () => {
     expect(e.message).toMatch(/^window\.yaml: \(top level\): .*autoAdvanse/);
   });
 
+  it.each(['""', '"   "'])('rejects a blank operator (%s): an audit line must name someone', (value) => {
+    expect(badInput(`operator: ${value}`).message).toBe('window.yaml: operator: expected a name, not blank');
+  });
+
   it('rejects a bad percentage', () => {
     expect(badInput('gates: { errorRateMax: half }').message).toContain('gates.errorRateMax: expected a percentage');
   });
@@ -117,6 +121,15 @@ describe('lint', () => {
     const lints = lintPolicy(DEFAULT_POLICY);
     expect(lints.map((l) => l.path)).toEqual(['phases[0].p95GateMs', 'phases[1].p95GateMs']);
     expect(lints[0]!.message).toContain('phase 1 (5%): the P95 gate 130 ms is looser than the rollback trigger 120 ms');
+  });
+
+  it('says the YELLOW is a critical journey’s, not overall P95’s', () => {
+    expect(lintPolicy(DEFAULT_POLICY)[0]!.message).toContain('a critical journey between them passes the gate but rolls back after 10m; the screen shows that journey’s P95 gate YELLOW');
+  });
+
+  it('cites no trigger that does not exist: with no critical journey there is no P95 trigger to overlap', () => {
+    const policy = toPolicy(parseConfig('w.yaml', 'journeys: [{ name: checkout, critical: false }]'));
+    expect(lintPolicy(policy)).toEqual([]);
   });
 
   it('is silent when the trigger matches every gate', () => {

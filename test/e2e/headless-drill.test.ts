@@ -18,7 +18,7 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
       expect(['check', 'phase', 'trigger', 'action', 'report', 'error']).toContain(l.type);
     }
     const timeline = lines.filter((l) => l.type === 'phase').map((l) => `${String(l.at).slice(11, 16)} ${l.weight}% ${l.windowStatus}`);
-    expect(timeline).toEqual(['05:30 25% running', '06:30 50% running', '06:55 0% rolled-back']);
+    expect(timeline).toEqual(['04:00 5% running', '05:30 25% running', '06:30 50% running', '06:55 0% rolled-back']);
     const rollback = lines.find((l) => l.type === 'action' && l.action === 'rollback');
     expect(rollback).toMatchObject({ fromWeight: 50, toWeight: 0, ok: true, operator: 'canary-tui (auto)' });
     expect(String(rollback!.reason)).toContain('trigger p95:checkout fired');
@@ -29,8 +29,12 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     const [auditFile] = readdirSync(auditDir);
     const audit = readFileSync(join(auditDir, auditFile!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.filter((r) => r.type === 'action').map((r) => `${r.action} ${r.fromWeight}->${r.toWeight} ${r.ok}`)).toEqual([
-      'advance 0->5 true', 'advance 5->25 true', 'advance 25->50 true', 'rollback 50->0 true',
+      'open 0->5 true', 'advance 5->25 true', 'advance 25->50 true', 'rollback 50->0 true',
     ]);
+    // Issue 8, observation 10: trigger changes are audited too, not only actions.
+    expect(audit.filter((r) => r.type === 'trigger').map((r) => `${String(r.at).slice(11, 16)} ${r.id} ${r.state}`)).toEqual(expect.arrayContaining([
+      '04:30 p95:search breaching', '04:36 p95:search armed', '06:55 p95:checkout fired',
+    ]));
   });
 
   it('a bad config names the file and the path, and exits 2 without writing an audit', () => {

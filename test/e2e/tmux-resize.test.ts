@@ -16,7 +16,7 @@ describe('the war room re-lays when the terminal is resized (tmux)', { timeout: 
     const t = tmux;
     t.start([process.execPath, CLI, '--speed', '60', '--audit-dir', mkdtempSync(join(tmpdir(), 'canary-resize-'))], { TERM: 'xterm-256color' });
     const compact = await waitFor('the compact frame with data', () => (/Gates \d+\/12/.test(t.screen()) ? t.screen() : null), 15_000, () => t.screen());
-    for (const label of ['P95 overall', 'P95 checkout', 'P95 search', '5xx rate', 'Client JS errors', 'Payments E2E', 'Cache hit', 'DB pool saturation', 'Cost/user vs control', 'AI markup', 'B2C funnel drop', 'B2B funnel drop', 'Error budget burn', 'Refund/void vs control', 'DB saturation']) {
+    for (const label of ['P95 overall', 'P95 checkout', 'P95 search', '5xx rate', 'Client JS errors', 'Payments E2E', 'Cache hit', 'DB pool saturation', 'Cost/user vs control', 'AI markup', 'B2C funnel Δ', 'B2B funnel Δ', 'Error budget burn', 'Refund/void vs control', 'DB saturation']) {
       expect(compact).toContain(label);
     }
     expect(compact).toContain('Rollback triggers');

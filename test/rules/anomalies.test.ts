@@ -37,9 +37,9 @@ describe('topAnomalies', () => {
     ]);
   });
 
-  it('a one-sided relative gate shows its limit without ±', () => {
+  it('a one-sided relative gate shows its limit without ±, in the delta’s sign', () => {
     expect(anomalies([canaryAt('funnel_b2b_conversion', 0.19)])).toEqual([
-      { gateId: 'funnel:b2b', label: 'B2B funnel drop', score: 1, text: 'B2B funnel drop +5% (limit 5%)' },
+      { gateId: 'funnel:b2b', label: 'B2B funnel Δ', score: 1, text: 'B2B funnel Δ -5% (limit -5%)' },
     ]);
   });
 

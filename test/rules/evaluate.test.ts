@@ -38,13 +38,20 @@ describe('recommendation', () => {
 
   it('a RED gate with no trigger behind it is NO-GO, and says which gate', () => {
     const d = evaluate(P, data([canaryAt('funnel_b2c_conversion', 0.094)]), served(), NOW);
-    expect(d).toMatchObject({ status: 'RED', recommendation: 'NO-GO', because: 'B2C funnel drop +6% > 5%' });
-    expect(d.advanceBlockers).toEqual(['RED: B2C funnel drop +6% > 5%']);
+    expect(d).toMatchObject({ status: 'RED', recommendation: 'NO-GO', because: 'B2C funnel Δ -6% < limit -5%' });
+    expect(d.advanceBlockers).toEqual(['RED: B2C funnel Δ -6% < limit -5%']);
   });
 
   it('a YELLOW gate is NO-GO too: only GREEN advances', () => {
-    const d = evaluate(P, data([canaryAt('error_5xx_rate', 0.0045)]), served(), NOW);
-    expect(d).toMatchObject({ status: 'YELLOW', recommendation: 'NO-GO', because: '5xx rate 0.45% ≤ 0.5% but > 0.4% warning line' });
+    // The only YELLOW with no trigger behind it: a team's warn band that it says blocks.
+    const banded = { ...P, gates: { ...P.gates, errorRateMax: { threshold: 0.005, warn: 0.004 }, warnBandsBlock: true } };
+    const d = evaluate(banded, data([canaryAt('error_5xx_rate', 0.0045)]), served(), NOW);
+    expect(d).toMatchObject({ status: 'YELLOW', recommendation: 'NO-GO', because: '5xx rate 0.45% ≤ limit 0.5% but > 0.4% warning band' });
+  });
+
+  it('a passing value is GO with the default policy: no warn band holds it', () => {
+    const d = evaluate(P, data([canaryAt('error_5xx_rate', 0.0045), canaryAt('db_pool_saturation', 0.75), canaryAt('markup', 4.1)]), served(), NOW);
+    expect(d).toMatchObject({ status: 'GREEN', recommendation: 'GO', advanceBlockers: [] });
   });
 
   it('a breaching trigger is HOLD, with its countdown', () => {

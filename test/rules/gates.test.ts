@@ -19,31 +19,35 @@ describe('gatesForPhase', () => {
   });
 
   it.each([[0, 130, 120], [1, 130, 120], [2, 120, undefined], [3, 120, undefined]])(
-    'at phase index %i the P95 gate is %i ms and warns from %s',
-    (phaseIndex, threshold, warn) => {
-      expect(gateDef('p95:checkout', phaseIndex).limit).toEqual(
-        warn === undefined ? { threshold } : { threshold, warn, warnLabel: 'rollback trigger' },
-      );
+    'at phase index %i the P95 gate is %i ms and a critical journey turns YELLOW from %s',
+    (phaseIndex, threshold, yellowMs) => {
+      const def = gateDef('p95:checkout', phaseIndex);
+      expect(def.limit).toEqual({ threshold });
+      expect(def.yellowFrom).toEqual(yellowMs === undefined ? undefined : { threshold: yellowMs, label: 'rollback trigger' });
     },
   );
+
+  it('overall P95 has no trigger, so no YELLOW line, at any phase', () => {
+    expect([0, 1, 2, 3].map((i) => gateDef('p95:all', i).yellowFrom)).toEqual([undefined, undefined, undefined, undefined]);
+  });
 });
 
 describe('P95 gate', () => {
   it.each<Row>([
-    ['a P95 of 119.9 ms at phase 1 is GREEN', 119.9, 'GREEN', 'P95 checkout 119.9 ms ≤ 130 ms'],
-    ['a P95 exactly at the 120 ms trigger at phase 1 is GREEN', 120, 'GREEN', 'P95 checkout 120 ms ≤ 130 ms'],
-    ['a P95 of 120.1 ms at phase 1 is YELLOW', 120.1, 'YELLOW', 'P95 checkout 120.1 ms ≤ 130 ms but > 120 ms rollback trigger'],
-    ['a P95 of 125 ms at phase 1 passes the gate but is YELLOW for the trigger', 125, 'YELLOW', 'P95 checkout 125 ms ≤ 130 ms but > 120 ms rollback trigger'],
-    ['a P95 of 129.9 ms at phase 1 is YELLOW', 129.9, 'YELLOW', 'P95 checkout 129.9 ms ≤ 130 ms but > 120 ms rollback trigger'],
-    ['a P95 at exactly the 130 ms gate at phase 1 is YELLOW, not RED', 130, 'YELLOW', 'P95 checkout 130 ms ≤ 130 ms but > 120 ms rollback trigger'],
-    ['a P95 of 130.1 ms at phase 1 is RED', 130.1, 'RED', 'P95 checkout 130.1 ms > 130 ms'],
+    ['a P95 of 119.9 ms at phase 1 is GREEN', 119.9, 'GREEN', 'P95 checkout 119.9 ms ≤ limit 130 ms'],
+    ['a P95 exactly at the 120 ms trigger at phase 1 is GREEN', 120, 'GREEN', 'P95 checkout 120 ms ≤ limit 130 ms'],
+    ['a P95 of 120.1 ms at phase 1 is YELLOW', 120.1, 'YELLOW', 'P95 checkout 120.1 ms ≤ limit 130 ms but > 120 ms rollback trigger'],
+    ['a P95 of 125 ms at phase 1 passes the gate but is YELLOW for the trigger', 125, 'YELLOW', 'P95 checkout 125 ms ≤ limit 130 ms but > 120 ms rollback trigger'],
+    ['a P95 of 129.9 ms at phase 1 is YELLOW', 129.9, 'YELLOW', 'P95 checkout 129.9 ms ≤ limit 130 ms but > 120 ms rollback trigger'],
+    ['a P95 at exactly the 130 ms gate at phase 1 is YELLOW, not RED', 130, 'YELLOW', 'P95 checkout 130 ms ≤ limit 130 ms but > 120 ms rollback trigger'],
+    ['a P95 of 130.1 ms at phase 1 is RED', 130.1, 'RED', 'P95 checkout 130.1 ms > limit 130 ms'],
   ])('%s', (_name, value, status, reason) => {
     expect(judge('p95:checkout', [canaryAt('latency_p95', value, NOW, 'checkout')])).toMatchObject({ status, reason, value, threshold: 130 });
   });
 
   it.each<Row>([
-    ['a P95 at exactly the 120 ms gate at phase 3 is GREEN', 120, 'GREEN', 'P95 overall 120 ms ≤ 120 ms'],
-    ['a P95 of 120.1 ms at phase 3 is RED with no YELLOW band', 120.1, 'RED', 'P95 overall 120.1 ms > 120 ms'],
+    ['a P95 at exactly the 120 ms gate at phase 3 is GREEN', 120, 'GREEN', 'P95 overall 120 ms ≤ limit 120 ms'],
+    ['a P95 of 120.1 ms at phase 3 is RED with no YELLOW band', 120.1, 'RED', 'P95 overall 120.1 ms > limit 120 ms'],
   ])('%s', (_name, value, status, reason) => {
     expect(judge('p95:all', [canaryAt('latency_p95', value)], 2)).toMatchObject({ status, reason, threshold: 120 });
   });
@@ -51,32 +55,31 @@ describe('P95 gate', () => {
 
 describe.each<[id: string, kpi: KpiId, rows: Row[]]>([
   ['errors:5xx', 'error_5xx_rate', [
-    ['an error rate of 0.4% is GREEN', 0.004, 'GREEN', '5xx rate 0.4% ≤ 0.5%'],
-    ['an error rate of 0.41% is in the YELLOW band', 0.0041, 'YELLOW', '5xx rate 0.41% ≤ 0.5% but > 0.4% warning line'],
-    ['an error rate of exactly 0.5% passes, YELLOW', 0.005, 'YELLOW', '5xx rate 0.5% ≤ 0.5% but > 0.4% warning line'],
-    ['an error rate of 0.51% is RED', 0.0051, 'RED', '5xx rate 0.51% > 0.5%'],
+    ['an error rate of 0.4% is GREEN', 0.004, 'GREEN', '5xx rate 0.4% ≤ limit 0.5%'],
+    ['an error rate of exactly 0.5% passes, GREEN', 0.005, 'GREEN', '5xx rate 0.5% ≤ limit 0.5%'],
+    ['an error rate of 0.51% is RED', 0.0051, 'RED', '5xx rate 0.51% > limit 0.5%'],
   ]],
   ['errors:js', 'error_js_rate', [
-    ['a JS error rate of exactly 0.5% passes', 0.005, 'YELLOW', 'Client JS errors 0.5% ≤ 0.5% but > 0.4% warning line'],
-    ['a JS error rate of 0.51% is RED', 0.0051, 'RED', 'Client JS errors 0.51% > 0.5%'],
+    ['a JS error rate of exactly 0.5% passes', 0.005, 'GREEN', 'Client JS errors 0.5% ≤ limit 0.5%'],
+    ['a JS error rate of 0.51% is RED', 0.0051, 'RED', 'Client JS errors 0.51% > limit 0.5%'],
   ]],
   ['payments:e2e', 'payments_e2e_success', [
-    ['payments at 99.7% are GREEN', 0.997, 'GREEN', 'Payments E2E 99.7% ≥ 99.5%'],
-    ['payments at exactly 99.5% pass, YELLOW', 0.995, 'YELLOW', 'Payments E2E 99.5% ≥ 99.5% but < 99.7% warning line'],
-    ['payments at 99.49% are RED', 0.9949, 'RED', 'Payments E2E 99.49% < 99.5%'],
+    ['payments at 99.7% are GREEN', 0.997, 'GREEN', 'Payments E2E 99.7% ≥ limit 99.5%'],
+    ['payments at exactly 99.5% pass, GREEN', 0.995, 'GREEN', 'Payments E2E 99.5% ≥ limit 99.5%'],
+    ['payments at 99.49% are RED', 0.9949, 'RED', 'Payments E2E 99.49% < limit 99.5%'],
   ]],
   ['infra:cache', 'cache_hit', [
-    ['a cache hit of exactly 85% passes, YELLOW', 0.85, 'YELLOW', 'Cache hit 85% ≥ 85% but < 87% warning line'],
-    ['a cache hit of 84.99% is RED', 0.8499, 'RED', 'Cache hit 84.99% < 85%'],
+    ['a cache hit of exactly 85% passes, GREEN', 0.85, 'GREEN', 'Cache hit 85% ≥ limit 85%'],
+    ['a cache hit of 84.99% is RED', 0.8499, 'RED', 'Cache hit 84.99% < limit 85%'],
   ]],
   ['infra:db', 'db_pool_saturation', [
-    ['DB saturation of exactly 70% is GREEN', 0.7, 'GREEN', 'DB pool saturation 70% ≤ 80%'],
-    ['DB saturation of exactly 80% passes, YELLOW', 0.8, 'YELLOW', 'DB pool saturation 80% ≤ 80% but > 70% warning line'],
-    ['DB saturation of 80.01% is RED', 0.8001, 'RED', 'DB pool saturation 80.01% > 80%'],
+    ['DB saturation of 75% is GREEN', 0.75, 'GREEN', 'DB pool saturation 75% ≤ limit 80%'],
+    ['DB saturation of exactly 80% passes, GREEN', 0.8, 'GREEN', 'DB pool saturation 80% ≤ limit 80%'],
+    ['DB saturation of 80.01% is RED', 0.8001, 'RED', 'DB pool saturation 80.01% > limit 80%'],
   ]],
   ['econ:markup', 'markup', [
-    ['a markup of exactly 4x passes, YELLOW', 4, 'YELLOW', 'AI markup 4x ≥ 4x but < 4.2x warning line'],
-    ['a markup of 3.99x is RED', 3.99, 'RED', 'AI markup 3.99x < 4x'],
+    ['a markup of exactly 4x passes, GREEN', 4, 'GREEN', 'AI markup 4x ≥ limit 4x'],
+    ['a markup of 3.99x is RED', 3.99, 'RED', 'AI markup 3.99x < limit 4x'],
   ]],
 ])('%s gate', (id, kpi, rows) => {
   it.each(rows)('%s', (_name, value, status, reason) => {
@@ -86,12 +89,12 @@ describe.each<[id: string, kpi: KpiId, rows: Row[]]>([
 
 describe('relative gates', () => {
   it.each<[string, number, number, Status, string]>([
-    ['cost/user +5% against control passes', 2.1, 2, 'YELLOW', 'Cost/user vs control +5% within ±5% but outside ±3% warning line'],
-    ['cost/user −5% against control passes too (the limit is either way)', 1.9, 2, 'YELLOW', 'Cost/user vs control -5% within ±5% but outside ±3% warning line'],
-    ['cost/user +5.1% is RED', 2.102, 2, 'RED', 'Cost/user vs control +5.1% outside ±5%'],
-    ['cost/user −5.1% is RED', 1.898, 2, 'RED', 'Cost/user vs control -5.1% outside ±5%'],
-    ['cost/user +2% is GREEN', 2.04, 2, 'GREEN', 'Cost/user vs control +2% within ±5%'],
-    ['cost/user of 0 against a control of 0 is no difference', 0, 0, 'GREEN', 'Cost/user vs control +0% within ±5%'],
+    ['cost/user +5% against control passes', 2.1, 2, 'GREEN', 'Cost/user vs control +5% within limit ±5%'],
+    ['cost/user −5% against control passes too (the limit is either way)', 1.9, 2, 'GREEN', 'Cost/user vs control -5% within limit ±5%'],
+    ['cost/user +5.1% is RED', 2.102, 2, 'RED', 'Cost/user vs control +5.1% outside limit ±5%'],
+    ['cost/user −5.1% is RED', 1.898, 2, 'RED', 'Cost/user vs control -5.1% outside limit ±5%'],
+    ['cost/user +2% is GREEN', 2.04, 2, 'GREEN', 'Cost/user vs control +2% within limit ±5%'],
+    ['cost/user of 0 against a control of 0 is no difference', 0, 0, 'GREEN', 'Cost/user vs control +0% within limit ±5%'],
     ['cost/user against a control of 0 is UNKNOWN', 0.04, 0, 'UNKNOWN', 'Cost/user vs control: UNKNOWN, cost_per_user control is 0'],
   ])('%s', (_name, c, k, status, reason) => {
     const entries: Entry[] = [canaryAt('cost_per_user', c), { kpi: 'cost_per_user', track: 'control', value: k }];
@@ -99,9 +102,9 @@ describe('relative gates', () => {
   });
 
   it.each<[string, number, Status, string]>([
-    ['a B2C funnel exactly 5% below control passes', 0.095, 'YELLOW', 'B2C funnel drop +5% ≤ 5% but > 3% warning line'],
-    ['a B2C funnel 6% below control is RED', 0.094, 'RED', 'B2C funnel drop +6% > 5%'],
-    ['a B2C funnel above control is GREEN', 0.12, 'GREEN', 'B2C funnel drop -20% ≤ 5%'],
+    ['a B2C funnel exactly 5% below control passes', 0.095, 'GREEN', 'B2C funnel Δ -5% ≥ limit -5%'],
+    ['a B2C funnel 6% below control is RED', 0.094, 'RED', 'B2C funnel Δ -6% < limit -5%'],
+    ['a B2C funnel above control is GREEN', 0.12, 'GREEN', 'B2C funnel Δ +20% ≥ limit -5%'],
   ])('%s', (_name, c, status, reason) => {
     expect(judge('funnel:b2c', [canaryAt('funnel_b2c_conversion', c), ...both('funnel_b2c_conversion', 0.1).slice(1)])).toMatchObject({ status, reason });
   });
@@ -114,13 +117,13 @@ describe('UNKNOWN gates', () => {
     ['NaN', () => judge('p95:all', [canaryAt('latency_p95', Number.NaN)]), 'P95 overall: UNKNOWN, latency_p95 canary is NaN'],
     ['+Infinity', () => judge('errors:5xx', [canaryAt('error_5xx_rate', Number.POSITIVE_INFINITY)]), '5xx rate: UNKNOWN, error_5xx_rate canary is Infinity'],
     ['a stale sample', () => judge('payments:e2e', [canaryAt('payments_e2e_success', 0.999, NOW - MINUTE - 1)]), 'Payments E2E: UNKNOWN, payments_e2e_success canary is stale (1m old)'],
-    ['control missing for a relative gate', () => evaluateGate(gateDef('funnel:b2b'), ctx(without('funnel_b2b_conversion', 'control'))), 'B2B funnel drop: UNKNOWN, no data for funnel_b2b_conversion control'],
+    ['control missing for a relative gate', () => evaluateGate(gateDef('funnel:b2b'), ctx(without('funnel_b2b_conversion', 'control'))), 'B2B funnel Δ: UNKNOWN, no data for funnel_b2b_conversion control'],
   ])('%s makes a gate UNKNOWN, never GREEN, and says why', (_name, run, reason) => {
     expect(run()).toMatchObject({ status: 'UNKNOWN', value: null, reason });
   });
 
   it('a sample exactly staleAfterMs old is still judged', () => {
-    expect(judge('payments:e2e', [canaryAt('payments_e2e_success', 0.9949, NOW - MINUTE)])).toMatchObject({ status: 'RED', reason: 'Payments E2E 99.49% < 99.5%' });
+    expect(judge('payments:e2e', [canaryAt('payments_e2e_success', 0.9949, NOW - MINUTE)])).toMatchObject({ status: 'RED', reason: 'Payments E2E 99.49% < limit 99.5%' });
   });
 });
 

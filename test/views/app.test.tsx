@@ -187,7 +187,7 @@ describe('App notices', () => {
   it('shows the standing notices and the latest flash', () => {
     const m = sampleModel('breaching', (x) => (x.flash = { text: 'report copied to the clipboard', tone: 'info' }));
     const f = mount(m).frame();
-    expect(f).toContain('! P95 gate 130 ms is looser than the 120 ms rollback trigger');
+    expect(f).toContain('! P95 gate 130 ms is looser than the 120 ms trigger: between them a critical journey');
     expect(f).toContain('» report copied to the clipboard');
   });
 

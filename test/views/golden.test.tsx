@@ -115,12 +115,12 @@ describe.each(VARIANTS)('the %s window', (variant) => {
 describe('content of the compact frame', () => {
   it('keeps the countdown of a breaching trigger and the latency of every gated journey at 80×24', () => {
     const frame = frameOf(sampleModel('breaching'), 80, 24);
-    expect(frame).toMatch(/▲ P95 checkout\s+125 ms .*fires in 5m50s/);
+    expect(frame).toMatch(/▲ P95 checkout\s+now 125 ms .*fires in 5m50s/);
     expect(frame).toMatch(/Latency P95 ≤ 130 ms {2}✔ all 104\/101 {2}▲ checkout 125\/108 {2}✔ search 96\/95/);
     expect(frame).toContain('▲ tag CEO');
   });
 
   it('says why data is missing on the trigger row at 80×24', () => {
-    expect(frameOf(sampleModel('stale'), 80, 24)).toMatch(/· 5xx rate\s+— stale \(4m old\)/);
+    expect(frameOf(sampleModel('stale'), 80, 24)).toMatch(/· 5xx rate\s+now\s+— stale \(4m old\)/);
   });
 });

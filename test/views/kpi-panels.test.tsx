@@ -93,10 +93,10 @@ describe('InfraPanel and FunnelsPanel', () => {
     expect(lineWith(f, 'DB pool')).toMatch(/^✔ DB pool\s+52%\/50% ≤ 80%$/);
   });
 
-  it('shows B2C and B2B conversion, canary/control, the change and the drop limit', () => {
+  it('shows B2C and B2B conversion, canary/control, the change and its floor in the same sign', () => {
     const f = frameOf(<FunnelsPanel funnels={sampleModel('healthy').funnels} width={40} />, 40);
-    expect(lineWith(f, 'B2C')).toMatch(/^✔ B2C 3\.19%\/3\.2% -0\.4% drop ≤ 5%$/);
-    expect(lineWith(f, 'B2B')).toMatch(/^✔ B2B\s+1\.1%\/1\.1% \+0\.2% drop ≤ 5%$/);
+    expect(lineWith(f, 'B2C')).toMatch(/^✔ B2C 3\.19%\/3\.2% -0\.4% ≥ -5%$/);
+    expect(lineWith(f, 'B2B')).toMatch(/^✔ B2B\s+1\.1%\/1\.1% \+0\.2% ≥ -5%$/);
   });
 });
 

@@ -41,9 +41,9 @@ describe('layout', () => {
     const f = show('stale', 120).frame();
     expect(f).toMatch(/organic-landing .*\(not gated\)/);
     expect(f).toMatch(/\? 5xx rate\s+— limit 0\.5%\s+stale \(4m old\)/);
-    expect(f).toMatch(/✔ Cost\/user vs control\s+\+1\.2% limit 5%/);
+    expect(f).toMatch(/✔ Cost\/user vs control\s+\+1\.2% within limit ±5%/);
     const b = show('breaching', 120).frame();
-    expect(b).toContain('! P95 gate 130 ms is looser than the 120 ms rollback trigger: between them a journey is YELLOW and rolls back after 10m');
+    expect(b).toContain('! P95 gate 130 ms is looser than the 120 ms trigger: between them a critical journey is YELLOW and rolls back after 10m');
   });
 
   it('the override prompt replaces the event log and still fits 120×40', async () => {

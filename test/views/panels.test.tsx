@@ -11,11 +11,20 @@ import { LatencyPanel } from '../../views/LatencyPanel.js';
 import { TriggersPanel } from '../../views/TriggersPanel.js';
 import { INITIAL_UI } from '../../views/ui-state.js';
 import { lineWith, plain } from './helpers.js';
+import { renderSized } from './render-sized.js';
 import { sampleModel } from './sample-model.js';
 
 afterEach(() => cleanup());
 
 const frameOf = (tree: React.ReactElement) => plain(render(tree).lastFrame());
+
+/** The full trigger list lives in the wide layout (180 columns and up); ink-testing-library's 100 would cut its rows. */
+const wideFrameOf = (tree: React.ReactElement) => {
+  const r = renderSized(tree, 180, 30);
+  const frame = plain(r.lastFrame());
+  r.unmount();
+  return frame;
+};
 
 describe('Header', () => {
   it('shows release, mode, clock, phase, progress, status, recommendation and report countdown', () => {
@@ -73,8 +82,8 @@ describe('GatesPanel', () => {
   it('prints one row per gate: symbol, label, value and limit', () => {
     const f = frameOf(<GatesPanel gates={sampleModel('healthy').gates} />);
     expect(f).toContain('12/12 GREEN');
-    expect(lineWith(f, 'Payments E2E')).toMatch(/✔ Payments E2E\s+99\.82% limit 99\.5%/);
-    expect(lineWith(f, 'AI markup')).toMatch(/✔ AI markup\s+4\.61x limit 4x/);
+    expect(lineWith(f, 'Payments E2E')).toMatch(/✔ Payments E2E\s+99\.82% ≥ limit 99\.5%$/);
+    expect(lineWith(f, 'AI markup')).toMatch(/✔ AI markup\s+4\.61x ≥ limit 4x$/);
   });
 
   it('shows UNKNOWN as "?" with a dash and why the data is missing, never as a pass', () => {
@@ -85,31 +94,31 @@ describe('GatesPanel', () => {
 
   it('shows what a YELLOW gate adds beyond its value', () => {
     const row = lineWith(frameOf(<GatesPanel gates={sampleModel('breaching').gates} />), 'P95 checkout');
-    expect(row).toMatch(/▲ P95 checkout\s+125 ms limit 130 ms\s+≤ 130 ms but > 120 ms rollback trigger/);
+    expect(row).toMatch(/▲ P95 checkout\s+125 ms ≤ limit 130 ms but > 120 ms rollback trigger$/);
   });
 });
 
 describe('TriggersPanel', () => {
   it('counts down a breaching trigger: bar, checks and time left', () => {
-    const f = frameOf(<TriggersPanel triggers={sampleModel('breaching').triggers} />);
+    const f = wideFrameOf(<TriggersPanel triggers={sampleModel('breaching').triggers} />);
     expect(f).toContain('0 fired · 1 breaching · 10 armed');
     // 4m10s of 10m: 4 of 10 cells.
-    expect(lineWith(f, 'P95 checkout')).toMatch(/^▲ P95 checkout\s+125 ms > 120 ms\s+\[████░░░░░░\] 1\/2 checks fires in 5m50s/);
-    expect(lineWith(f, 'Cache hit')).toMatch(/^· Cache hit\s+91\.4% < 85%\s+\[░{10}\] 0\/1 checks armed/);
+    expect(lineWith(f, 'P95 checkout')).toMatch(/^▲ P95 checkout\s+fires > 120 ms for 10m · now 125 ms\s+\[████░░░░░░\] 1\/2 checks fires in 5m50s/);
+    expect(lineWith(f, 'Cache hit')).toMatch(/^· Cache hit\s+fires < 85% for 10m\s+· now 91\.4%\s+\[░{10}\] 0\/1 checks armed/);
   });
 
   it('stops counting checks at the number needed', () => {
     const triggers = sampleModel('breaching', (m) => (m.triggers[0]!.checks = 10)).triggers;
-    expect(lineWith(frameOf(<TriggersPanel triggers={triggers} />), 'P95 checkout')).toContain('] 2/2 checks fires in 5m50s');
+    expect(lineWith(wideFrameOf(<TriggersPanel triggers={triggers} />), 'P95 checkout')).toContain('] 2/2 checks fires in 5m50s');
   });
 
   it('shows a fired trigger with a full bar and when it fired', () => {
-    const row = lineWith(frameOf(<TriggersPanel triggers={sampleModel('rolled-back').triggers} />), 'P95 checkout');
-    expect(row).toMatch(/^✖ P95 checkout\s+133 ms > 120 ms\s+\[█{10}\].*FIRED 14:31/);
+    const row = lineWith(wideFrameOf(<TriggersPanel triggers={sampleModel('rolled-back').triggers} />), 'P95 checkout');
+    expect(row).toMatch(/^✖ P95 checkout\s+fires > 120 ms for 10m · now 133 ms\s+\[█{10}\].*FIRED 14:31/);
   });
 
   it('says why a trigger has no value', () => {
-    expect(lineWith(frameOf(<TriggersPanel triggers={sampleModel('stale').triggers} />), '5xx rate')).toMatch(/— > 0\.5%.*stale \(4m old\)/);
+    expect(lineWith(wideFrameOf(<TriggersPanel triggers={sampleModel('stale').triggers} />), '5xx rate')).toMatch(/fires > 0\.5% for 5m\s+· now —\s.*stale \(4m old\)/);
   });
 });
 
@@ -122,7 +131,8 @@ describe('AnomaliesPanel and EventLog', () => {
   });
 
   it('says so when there is no anomaly', () => {
-    expect(frameOf(<AnomaliesPanel anomalies={[]} />)).toContain('none: canary tracks control');
+    expect(frameOf(<AnomaliesPanel anomalies={[]} />)).toContain('none above noise');
+    expect(frameOf(<AnomaliesPanel anomalies={[]} none="no data: nothing to compare yet" />)).toContain('no data: nothing to compare yet');
   });
 
   it('shows the newest events last, marked by tone', () => {

@@ -145,7 +145,7 @@ function healthy(): ViewModel {
 
 function breaching(): ViewModel {
   const m = healthy();
-  const overlap = 'P95 gate 130 ms is looser than the 120 ms rollback trigger: between them a journey is YELLOW and rolls back after 10m';
+  const overlap = 'P95 gate 130 ms is looser than the 120 ms trigger: between them a critical journey is YELLOW and rolls back after 10m';
   const yellowReason = 'P95 checkout 125 ms ≤ limit 130 ms but > 120 ms rollback trigger';
   m.header = { ...m.header, phase: 'Phase 1/4', weight: 5, progress: { elapsedMs: 40 * MIN, requiredMs: 90 * MIN }, status: 'YELLOW', recommendation: 'HOLD', because: 'trigger breaching: P95 checkout' };
   m.latency.rows[1] = row('checkout', ['80', '70'], ['125', '108'], ['240', '195'], 'YELLOW');
