@@ -20,7 +20,8 @@ const trackTotals = z.strictObject({
 });
 
 export const billingResponseSchema = z.object({
-  at: z.iso.datetime().optional(),
+  /** When the totals were computed: the samples' own time, which decides whether they are stale. */
+  at: z.iso.datetime({ offset: true }),
   tracks: z.object({ canary: trackTotals, control: trackTotals }),
 });
 
@@ -30,6 +31,9 @@ export interface BillingOptions {
   /** Authorization header value, already resolved from env or file. */
   authorization?: string;
 }
+
+/** Clock skew tolerated between the billing system and this machine. */
+const FUTURE_SLACK_MS = 60_000;
 
 export class BillingSource implements Source {
   readonly name: string;
@@ -65,9 +69,14 @@ export class BillingSource implements Source {
     const parsed = billingResponseSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return this.#fail('bad-response', `response ${formatPath(issue.path) || '(top level)'}: ${issue.message}`);
+      const path = formatPath(issue.path) || '(top level)';
+      const said = path === 'at' ? 'expected the time the totals were computed (ISO 8601, e.g. 2026-11-26T10:00:00Z)' : issue.message;
+      return this.#fail('bad-response', `response ${path}: ${said}`);
     }
-    return { samples: economics(parsed.data, at), problems: [] };
+    const computedAt = Date.parse(parsed.data.at);
+    // A clock ahead of ours would make old totals look fresh for as long as it is ahead.
+    if (computedAt > at + FUTURE_SLACK_MS) return this.#fail('bad-response', `response at: ${parsed.data.at} is ahead of this machine's clock; expected a time at or before the check`);
+    return { samples: economics(parsed.data, Math.min(computedAt, at)), problems: [] };
   }
 
   #fail(kind: 'unreachable' | 'bad-response', message: string): SourceResult {
@@ -75,7 +84,7 @@ export class BillingSource implements Source {
   }
 }
 
-/** Per-track totals → the KPIs the rules judge. A zero denominator gives NaN, which the rules show as UNKNOWN. */
+/** Per-track totals → the KPIs the rules judge, stamped with the billing answer's own time. A zero denominator gives NaN, which the rules show as UNKNOWN. */
 export function economics(data: z.infer<typeof billingResponseSchema>, at: number): Sample[] {
   const out: Sample[] = [];
   for (const track of ['canary', 'control'] as Track[]) {

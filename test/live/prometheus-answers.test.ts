@@ -67,6 +67,22 @@ describe('the Prometheus source on a real server', { timeout: 60_000 }, () => {
     expect(after.samples.find((x) => x.track === 'control')?.value).toBe(98);
   });
 
+  // Issue 8, observation 15: after a restart on an old TSDB, samples minutes old came back stamped with the query time and looked fresh.
+  it('a value read three minutes after its last sample carries that sample\'s time, and its gate is UNKNOWN as stale', async () => {
+    const s = source({ latency_p95: 'max by ({{track}}, {{journey}}) (web_latency_ms{quantile="0.95", {{tracks}}})' });
+    const lastSample = (T0 + 60 * 60) * 1000;
+    const now = lastSample + 3 * 60_000;
+    const r = await s.read(now);
+    expect(r.problems).toEqual([]);
+    const checkout = r.samples.filter((x) => x.journey === 'checkout');
+    expect(checkout.map((x) => [x.track, x.value, x.at])).toEqual(expect.arrayContaining([['canary', 140, lastSample], ['control', 98, lastSample]]));
+    const store = new SeriesStore();
+    store.push(r.samples);
+    const def = gatesForPhase(DEFAULT_POLICY, DEFAULT_POLICY.phases[0]!).find((g) => g.id === 'p95:checkout')!;
+    const gate = evaluateGate(def, { snapshot: store.snapshot(), now, staleAfterMs: 60_000 });
+    expect(gate).toMatchObject({ status: 'UNKNOWN', reason: 'P95 checkout: UNKNOWN, latency_p95 canary checkout is stale (3m old)' });
+  });
+
   it('a histogram with no traffic answers NaN, and the gate says UNKNOWN with that reason', async () => {
     const s = source({ latency_p95: 'histogram_quantile(0.95, sum by (le, {{track}}, {{journey}}) (rate(idle_request_seconds_bucket{ {{tracks}} }[10s]))) * 1000' });
     const now = Date.now();

@@ -49,3 +49,25 @@ export function json(res: ServerResponse, status: number, body: unknown): void {
 export function vector(series: Array<{ labels: Record<string, string>; value: string }>, time = 1_700_000_000): unknown {
   return { status: 'success', data: { resultType: 'vector', result: series.map((s) => ({ metric: s.labels, value: [time, s.value] })) } };
 }
+
+type Series = Array<{ labels: Record<string, string>; value: string }>;
+
+/**
+ * What a Prometheus would answer to the source's request: each KPI's series
+ * from `byKpi`, and to each freshness query (the KPI's id with "~N", see
+ * src/sources/prometheus/freshness.ts) the same series carrying `sampleAt`
+ * (epoch seconds) as their newest sample time. A request of one query is
+ * answered for the only KPI of `byKpi`.
+ */
+export function promAnswer(query: string, byKpi: Record<string, Series>, sampleAt: number, time = sampleAt): unknown {
+  const tagged = [...query.matchAll(/label_replace\(\((.*?)\), "canary_tui_kpi", "([^"]+)", "", ""\)/g)].map((m) => m[2]!);
+  const fresh = (s: Series) => s.map((x) => ({ ...x, value: String(sampleAt) }));
+  if (!tagged.length) {
+    const only = Object.values(byKpi)[0] ?? [];
+    return vector(query.includes('timestamp(') ? fresh(only) : only, time);
+  }
+  return vector(tagged.flatMap((id) => {
+    const series = byKpi[id.split('~')[0]!] ?? [];
+    return (id.includes('~') ? fresh(series) : series).map((s) => ({ labels: { ...s.labels, canary_tui_kpi: id }, value: s.value }));
+  }), time);
+}

@@ -13,6 +13,10 @@ import { askBatch, askOne, seriesOf, type Asker, type KpiQuery, type QueryKind, 
 import type { PrometheusSourceConfig } from './prometheus-config.js';
 import { rangeKind } from './prometheus-history.js';
 import { expandQuery } from './promql-template.js';
+import { freshnessOf, freshnessQueries, type FreshnessMap } from './freshness.js';
+
+/** Tags a freshness query in a batch: "latency_p95~0" is the newest sample time of latency_p95's first selector. */
+const FRESH = '~';
 
 /** The two calls the source makes; tests pass a fake with just these. */
 export type PrometheusQueries = Pick<PrometheusDriver, 'instantQuery' | 'rangeQuery'>;
@@ -24,6 +28,9 @@ interface VectorItem extends SeriesItem {
 export class PrometheusSource implements Source {
   readonly name: string;
   readonly #queries: KpiQuery[] = [];
+  /** Per KPI, the ids of its freshness queries (freshness.ts), asked in the same request as the values. */
+  readonly #freshIds = new Map<KpiId, string[]>();
+  readonly #freshQueries: KpiQuery[] = [];
   readonly #templateProblems: SourceProblem[] = [];
   /** KPIs whose query failed on its own: asked alone so they cannot spoil the batch. */
   readonly #alone = new Set<KpiId>();
@@ -38,14 +45,42 @@ export class PrometheusSource implements Source {
     this.#asker = { name: this.name, redactor };
     for (const [kpi, template] of Object.entries(cfg.queries) as [KpiId, string][]) {
       const expanded = expandQuery(template, cfg.labels);
-      if ('query' in expanded) this.#queries.push([kpi, expanded.query]);
-      else this.#templateProblems.push({ kind: 'bad-query', kpi, message: `${kpi}: ${expanded.error}` });
+      if ('query' in expanded) {
+        this.#queries.push([kpi, expanded.query]);
+        const ids = freshnessQueries(expanded.query, cfg.labels).map((q, i) => {
+          this.#freshQueries.push([`${kpi}${FRESH}${i}` as KpiId, q]);
+          return `${kpi}${FRESH}${i}`;
+        });
+        this.#freshIds.set(kpi, ids);
+      } else this.#templateProblems.push({ kind: 'bad-query', kpi, message: `${kpi}: ${expanded.error}` });
     }
   }
 
+  /** Values at `at`, each stamped with the newest sample time behind it, never with `at` itself. */
   async read(at: number): Promise<SourceResult> {
-    const r = await this.#ask(this.#instantKind(at), this.#queries, this.#alone);
-    return { samples: r.samples, problems: [...this.#templateProblems, ...r.problems] };
+    const fresh = new Map<string, FreshnessMap>();
+    const r = await this.#ask(this.#instantKind(at, fresh), [...this.#queries, ...this.#freshQueries], this.#alone);
+    const base = (kpi: KpiId | undefined) => String(kpi).split(FRESH)[0] as KpiId;
+    const isFresh = (kpi: KpiId | undefined) => String(kpi).includes(FRESH);
+    // A freshness query shares its KPI's fate: when the KPI's own query failed (or the server is down), that problem says it all.
+    const failed = new Set(r.problems.filter((p) => !isFresh(p.kpi)).map((p) => p.kpi));
+    const problems = r.problems
+      .filter((p) => !isFresh(p.kpi) || (p.kind !== 'unreachable' && !failed.has(base(p.kpi))))
+      .map((p) => (isFresh(p.kpi) ? { ...p, kpi: base(p.kpi), message: `${base(p.kpi)} (sample time): ${p.message.slice(p.message.indexOf(':') + 2)}` } : p));
+    const unstamped = new Set<KpiId>();
+    const samples = r.samples.flatMap((sample): Sample[] => {
+      const maps = (this.#freshIds.get(sample.kpi) ?? []).map((id) => fresh.get(id) ?? new Map<string, number>());
+      const own = freshnessOf(maps, sample.track, sample.journey);
+      if (own === null) {
+        unstamped.add(sample.kpi);
+        return [];
+      }
+      return [{ ...sample, at: Math.min(own, at) }];
+    });
+    for (const kpi of unstamped) {
+      if (!failed.has(kpi)) problems.push({ kind: 'bad-response', kpi, message: `${kpi}: ${this.name}: no sample time behind the value (no selector to read timestamp() from, or its samples are gone); not used` });
+    }
+    return { samples, problems: [...this.#templateProblems, ...problems] };
   }
 
   /** The requested KPIs that have a query, over [start, end]; at most as many points per series as the store keeps. */
@@ -70,17 +105,39 @@ export class PrometheusSource implements Source {
     return { samples: results.flatMap((r) => r.samples), problems };
   }
 
-  #instantKind(at: number): QueryKind<VectorItem> {
+  /** Values become samples (stamped later); a freshness query's answers go into `fresh`, by query id. */
+  #instantKind(at: number, fresh: Map<string, FreshnessMap>): QueryKind<VectorItem> {
     return {
       resultType: 'vector',
       expected: 'an instant vector',
       send: (query) => this.driver.instantQuery(query, new Date(at)),
       // NaN and ±Inf are kept: the rules turn them into UNKNOWN with the reason.
-      samples: (kpi, items) =>
-        items.flatMap((item): Sample[] => {
+      samples: (kpi, items) => {
+        if (String(kpi).includes(FRESH)) {
+          fresh.set(kpi, this.#freshness(items));
+          return [];
+        }
+        return items.flatMap((item): Sample[] => {
           const series = seriesOf(item.metric.labels, this.cfg.labels);
           return series ? [{ kpi, ...series, value: item.value.value, at }] : [];
-        }),
+        });
+      },
     };
+  }
+
+  /** Newest sample time (ms) per "track|journey", per track ("track|*"), and for series with no track label ("*|*"). */
+  #freshness(items: VectorItem[]): FreshnessMap {
+    const m: FreshnessMap = new Map();
+    const newest = (key: string, t: number) => m.set(key, Math.max(m.get(key) ?? Number.NEGATIVE_INFINITY, t));
+    for (const item of items) {
+      const t = item.value.value * 1000;
+      if (!Number.isFinite(t)) continue;
+      const series = seriesOf(item.metric.labels, this.cfg.labels);
+      if (series) {
+        newest(`${series.track}|${series.journey}`, t);
+        newest(`${series.track}|*`, t);
+      } else if (item.metric.labels[this.cfg.labels.track] === undefined) newest('*|*', t);
+    }
+    return m;
   }
 }
