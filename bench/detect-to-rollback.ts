@@ -42,8 +42,8 @@ try {
       triggers: { latencyP95: { thresholdMs: 120, for: `${WINDOW_S}s`, consecutiveChecks: 2 } },
       adapter: { type: 'haproxy', socket: haproxy.socketPath, backend: haproxy.backend, canary: [haproxy.canaryServer], stable: [haproxy.stableServer] },
     });
-    const run = new HeadlessRun(['--config', config, '--audit-dir', dir]);
-    await run.waitFor('a GREEN check', (l) => l.type === 'check' && l.status === 'GREEN', 30_000);
+    const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', dir]);
+    await run.waitFor('a GREEN check of the open window', (l) => l.type === 'check' && l.status === 'GREEN' && l.windowStatus === 'running', 30_000);
     const t0 = performance.now();
     setLatency(exporter, 'canary', 'checkout', 140);
     const canary = `${haproxy.backend}/${haproxy.canaryServer}`;

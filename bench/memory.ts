@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticFixture } from '../test/engine/synthetic.js';
 import { rssMb } from './proc-stats.js';
-import { Engine } from '../src/engine/engine.js';
+import { createEngine } from '../src/run/create-engine.js';
 import { setupWindow } from '../src/run/setup-window.js';
 
 const HOURS = 8;
@@ -50,7 +50,7 @@ const headlessCode = await headlessExit;
 const retained: number[] = [];
 {
   const setup = await setupWindow({ fixture: fixtureFile, headless: true, auditDir: join(dir, 'a0'), operator: 'bench' }, {}, Date.now());
-  const engine = new Engine(setup);
+  const engine = createEngine(setup);
   let nextHour = setup.clock.now() + 3_600_000;
   engine.on((e) => {
     if (e.type === 'check' && Date.parse(e.at) >= nextHour) {

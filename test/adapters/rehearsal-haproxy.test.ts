@@ -54,7 +54,7 @@ describe('a rehearsal and a real HAProxy', { timeout: 60_000 }, () => {
     const actions = await drill(true);
     // The engine words the detail; the adapter's part of it names every server's weight.
     expect(actions.map((a) => [a.action, a.toWeight, a.ok, /canary1=\d+ stable1=\d+/.exec(String(a.detail))?.[0]])).toEqual([
-      ['advance', 5, true, 'canary1=5 stable1=95'],
+      ['open', 5, true, 'canary1=5 stable1=95'],
       ['advance', 25, true, 'canary1=25 stable1=75'],
       ['advance', 50, true, 'canary1=50 stable1=50'],
       ['rollback', 0, true, 'canary1=0 stable1=100'],
