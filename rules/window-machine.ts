@@ -55,6 +55,8 @@ export interface Facts {
   blind: string[];
   /** Why the window may not open yet (no data on a gated KPI, the load balancer's weight not read back). */
   openBlockers: string[];
+  /** The load balancer's weight could not be read: a READY window's 0% is then a guess, and a rollback is allowed. */
+  weightUnknown?: boolean;
 }
 
 export type Plan =
@@ -79,7 +81,7 @@ export function plan(policy: Policy, s: WindowState, c: WindowCommand, f: Facts)
   }
   switch (c.type) {
     case 'rollback': {
-      if (s.status === 'ready' && s.weight === 0) return refuse('window is not open: the canary is at 0%');
+      if (s.status === 'ready' && s.weight === 0 && !f.weightUnknown) return refuse('window is not open: the canary is at 0%');
       const rollback = { since: s.rollback?.since ?? f.now, operator: c.operator, reason: c.reason, detail: s.rollback?.detail ?? 'asked; waiting for the load balancer' };
       return { kind: 'move', target: 0, during: { ...s, status: 'rolling-back', rollback }, reason: c.reason };
     }

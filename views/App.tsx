@@ -16,7 +16,7 @@ import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
 import { Footer } from './Footer.js';
-import { handleInput, openPrompt, promptStale } from './handle-key.js';
+import { closeIfStale, handleInput, openPrompt } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { activeKeys, KEY_ROWS } from './keys.js';
@@ -66,12 +66,11 @@ export function App({ model, onCommand }: AppProps) {
   });
   // A prompt opened for one window closes when the window moves under it (an auto-advance, a rollback), and says why.
   useEffect(() => {
-    const open = uiRef.current.prompt;
-    const why = open ? promptStale(model, open) : null;
-    if (!why) return;
-    uiRef.current = { ...uiRef.current, prompt: null };
-    setUi(uiRef.current);
-    onCommand({ type: 'prompt-cancelled', why });
+    const closed = closeIfStale(model, uiRef.current);
+    if (!closed) return;
+    uiRef.current = closed.ui;
+    setUi(closed.ui);
+    if (closed.command) onCommand(closed.command);
   }, [model, onCommand]);
   const { columns, rows } = useTerminalSize();
   const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;

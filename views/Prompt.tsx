@@ -10,6 +10,7 @@ const SHOWN_BLOCKERS = 3;
 
 /** Rows the prompt takes with `blockers` shown: the layouts leave it exactly this room. */
 export function promptHeight(prompt: PromptState, blockers: number): number {
+  if (prompt.kind === 'closed') return 1;
   if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') return 1;
   if (prompt.kind === 'override') return 2 + blockers;
   return prompt.override === undefined ? 1 : 2;
@@ -24,6 +25,13 @@ export const overrideQuestion = (target: string) => `Override, advance ${target}
 /** `maxBlockers` shrinks the list on a short terminal; `width` cuts blockers at a word. */
 export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }: { prompt: PromptState; blockers: string[]; maxBlockers?: number; width?: number }) {
   const shownCount = Math.max(0, Math.min(SHOWN_BLOCKERS, maxBlockers, blockers.length));
+  if (prompt.kind === 'closed') {
+    return (
+      <Box flexDirection="column">
+        <Text bold color="yellow" wrap="truncate">▲ {prompt.why}; Esc or Enter to go on, other keys are ignored</Text>
+      </Box>
+    );
+  }
   if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
     const question = prompt.kind === 'confirm-rollback' ? rollbackQuestion(prompt.bound.weight)
       : prompt.kind === 'confirm-open' ? openQuestion(prompt.bound.weight, prompt.to)

@@ -34,6 +34,8 @@ export interface ViewInput {
   readOnly?: string;
   /** What opening a READY window still needs, from the engine's facts (data and the weight read back). */
   openBlockers?: readonly string[];
+  /** The load balancer's weight could not be read back. */
+  weightUnknown?: boolean;
   /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
   history?: { canary: readonly number[]; control: readonly number[] };
   now: number;
@@ -114,6 +116,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       bound: { phaseIndex: state.phaseIndex, status: state.status, weight: state.weight },
       nextWeight,
       confirmQuit: meta.mode === 'LIVE' && !terminal && !input.readOnly,
+      weightUnknown: input.weightUnknown ?? false,
       readOnly: input.readOnly ?? null,
     },
   };

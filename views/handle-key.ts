@@ -31,14 +31,24 @@ const MAX_TEXT = 200;
 
 const stay = (ui: UiState): KeyResult => ({ ui, command: null });
 
-/** A prompt about the rollout means nothing once the window is decided or has moved. */
-export function openPrompt(model: ViewModel, ui: UiState): PromptState | null {
-  if (!ui.prompt || model.actions.terminal) return null;
-  return promptStale(model, ui.prompt) ? null : ui.prompt;
+/** The prompt on screen: a stale one has already been turned into its closed notice (see `closeIfStale`). */
+export function openPrompt(_model: ViewModel, ui: UiState): PromptState | null {
+  return ui.prompt;
 }
 
-/** Why an open prompt no longer fits the window, or null while it does. */
+/**
+ * A prompt whose window moved becomes a closed notice, with the command that
+ * tells the shell (flash and audit); null when nothing changed.
+ */
+export function closeIfStale(model: ViewModel, ui: UiState): KeyResult | null {
+  const why = ui.prompt ? promptStale(model, ui.prompt) : null;
+  if (!why) return null;
+  return { ui: { ...ui, prompt: { kind: 'closed', why, bound: model.actions.bound } }, command: { type: 'prompt-cancelled', why } };
+}
+
+/** Why an open prompt no longer fits the window, or null while it does (a closed notice never goes stale). */
 export function promptStale(model: ViewModel, prompt: PromptState): string | null {
+  if (prompt.kind === 'closed') return null;
   const was = prompt.bound;
   const now = model.actions.bound;
   if (was.phaseIndex === now.phaseIndex && was.status === now.status && was.weight === now.weight) return null;
@@ -59,9 +69,12 @@ export function handleInput(model: ViewModel, ui: UiState, input: string, key: K
 }
 
 export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key, pasted = false): KeyResult {
+  // The key that finds its prompt stale is swallowed with it.
+  const closed = closeIfStale(model, ui);
+  if (closed) return closed;
   const prompt = openPrompt(model, ui);
   if (prompt) return promptKey(model, ui, prompt, input, key, pasted);
-  const idleUi = ui.prompt ? { ...ui, prompt: null } : ui;
+  const idleUi = ui;
   if (idleUi.helpOpen && key.escape) return stay({ ...idleUi, helpOpen: false });
   // Ctrl-C is quit, and asks like q does: Ink's own Ctrl-C exit is off (run-tui.tsx).
   const name = key.ctrl && input === 'c' ? 'q' : input;
@@ -95,6 +108,7 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
 
 function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: string, key: Key, pasted: boolean): KeyResult {
   const closed: UiState = { ...ui, prompt: null };
+  if (prompt.kind === 'closed') return key.escape || key.return ? stay(closed) : stay(ui);
   if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
     // Only a deliberate lowercase y, pressed on its own, confirms; Esc, Enter, a paste or anything else cancels.
     if (input !== 'y' || key.ctrl || key.meta || pasted) return stay(closed);
@@ -102,7 +116,8 @@ function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: st
     if (prompt.kind === 'confirm-open') return { ui: closed, command: { type: 'open', bound: prompt.bound } };
     return { ui: closed, command: { type: 'quit' } };
   }
-  if (key.escape) return stay(closed);
+  // Esc or Ctrl-C leaves a text prompt without doing anything.
+  if (key.escape || (key.ctrl && input === 'c')) return stay(closed);
   if (key.return) {
     const text = prompt.text.trim();
     if (text === '') return stay(ui); // an empty reason or approver does nothing

@@ -51,7 +51,7 @@ export const KEY_ROWS: readonly KeyRow[] = [
     help: 'hold the canary at its weight, or resume the window',
   },
   {
-    command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: (m, ui) => live(m, ui) && !(m.actions.ready && m.header.weight === 0), dangerous: true,
+    command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: (m, ui) => live(m, ui) && !(m.actions.ready && m.header.weight === 0 && !m.actions.weightUnknown), dangerous: true,
     help: 'canary to 0% now; asks to press y first',
   },
   { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack: saved to the window folder, then the clipboard or OSC 52' },

@@ -18,7 +18,13 @@ export type PromptState =
   /** Advancing past blockers needs a typed reason for the audit log. */
   | { kind: 'override'; text: string; bound: Bound; to: number | null }
   /** The gate review of a phase that needs approval records who approved; `override` carries the reason typed before. */
-  | { kind: 'approver'; text: string; override?: string; bound: Bound; to: number | null };
+  | { kind: 'approver'; text: string; override?: string; bound: Bound; to: number | null }
+  /**
+   * A prompt that closed because the window moved under it. It stays as a
+   * notice that swallows keys until Esc or Enter: the IC may still be typing
+   * the reason, and the rest of it must not turn into hotkeys.
+   */
+  | { kind: 'closed'; why: string; bound: Bound };
 
 export interface UiState {
   helpOpen: boolean;

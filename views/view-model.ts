@@ -154,6 +154,8 @@ export interface ViewModel {
     bound: { phaseIndex: number; status: WindowStatus; weight: number };
     /** Weight the next advance (or the open) sets; null from the last phase. */
     nextWeight: number | null;
+    /** The load balancer's weight could not be read: READY's 0% is a guess, so rollback stays available. */
+    weightUnknown: boolean;
     /** Quitting leaves a live canary where it is: ask first. */
     confirmQuit: boolean;
     /** Another instance drives: rollout keys are removed. */

@@ -27,10 +27,14 @@ export interface EngineView {
   readonly unconfirmedRollback: { since: number; detail: string } | null;
   /** P95 (journey "all") since the phase began, oldest first, for the chart. */
   readonly p95: { readonly canary: readonly number[]; readonly control: readonly number[] };
+  /** What opening a READY window still needs (data, the weight read back); empty when it may open. */
+  readonly openBlockers: readonly string[];
+  /** The load balancer's weight could not be read back. */
+  readonly weightUnknown: boolean;
   readonly now: number;
 }
 
-export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number }): EngineView {
+export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number; openBlockers: readonly string[]; weightUnknown: boolean }): EngineView {
   const { state, store } = parts;
   const since = (track: Track) => store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= state.phaseStartedAt).map((p) => p.value);
   return Object.freeze({
@@ -41,6 +45,8 @@ export function viewOf(parts: { state: WindowState; decisions: Decisions | null;
     readBack: parts.readBack,
     unconfirmedRollback: state.status === 'rolling-back' && state.rollback ? { since: state.rollback.since, detail: state.rollback.detail } : null,
     p95: { canary: since('canary'), control: since('control') },
+    openBlockers: parts.openBlockers,
+    weightUnknown: parts.weightUnknown,
     now: parts.now,
   });
 }

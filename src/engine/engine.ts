@@ -109,7 +109,9 @@ export class Engine implements CommandHost {
 
   /** The one snapshot every face reads. */
   view(): EngineView {
-    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now: this.deps.clock.now() });
+    const now = this.deps.clock.now();
+    const f = this.facts(now);
+    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true });
   }
 
   /** The new state, saved before anyone is told (a viewer saves nothing). */
@@ -127,7 +129,7 @@ export class Engine implements CommandHost {
     const blind = [...sourceBlockers(this.#health, now), ...(!d ? ['no check has run yet'] : d.blind ? ['no data: every gated KPI is UNKNOWN'] : [])];
     const readBack = this.#readBack && !this.#readBack.ok ? [`the load balancer's weight is not read back (${this.#readBack.detail})`] : [];
     const data = this.openPolicy === 'at-start' && !d ? [] : (d?.openBlockers ?? ['no check has run yet']);
-    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...data, ...readBack] };
+    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...data, ...readBack], weightUnknown: readBack.length > 0 };
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */
@@ -198,6 +200,11 @@ export class Engine implements CommandHost {
 
   async #judge(result: SourceResult, now: number): Promise<void> {
     if (isTerminal(this.#state)) return;
+    // A READY window shows the weight the load balancer reads now, not the one it read at start.
+    const back = this.#readBack;
+    if (this.#state.status === 'ready' && back?.ok && back.weight !== null && back.weight !== this.#state.weight && !this.deps.readOnly) {
+      this.commit({ ...this.#state, weight: back.weight });
+    }
     this.store.push(result.samples);
     const health = nextHealth(this.#health, result, now);
     for (const p of newProblems(this.#health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
@@ -236,7 +243,9 @@ export class Engine implements CommandHost {
       return;
     }
     const fired = d.triggers.find((t) => t.state.state === 'fired');
-    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto' && s.status !== 'ready') {
+    // A READY window with traffic on the canary (read back, or unknown) is protected like an open one.
+    const exposed = s.status !== 'ready' || s.weight > 0 || this.facts(this.deps.clock.now()).weightUnknown === true;
+    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto' && exposed) {
       await run({ type: 'rollback', operator: AUTO_OPERATOR, reason: `trigger ${fired.def.id} fired: ${fired.state.reason}` });
       return;
     }

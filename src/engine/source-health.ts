@@ -18,7 +18,8 @@ export interface SourceHealth {
 export const HEALTHY: SourceHealth = { unreachableSince: null, lastSampleAt: null, problems: [] };
 
 export function nextHealth(prev: SourceHealth, result: SourceResult, now: number): SourceHealth {
-  const unreachable = result.samples.length === 0 && result.problems.some((p) => p.kind === 'unreachable');
+  // One source down is enough: with Prometheus dead and billing answering, most gates have no data, and nothing may advance.
+  const unreachable = result.problems.some((p) => p.kind === 'unreachable');
   return {
     unreachableSince: unreachable ? (prev.unreachableSince ?? now) : null,
     lastSampleAt: result.samples.length ? now : prev.lastSampleAt,

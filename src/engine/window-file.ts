@@ -20,12 +20,16 @@ const persistedSchema = z.object({
   version: z.literal(1),
   savedAt: z.number(),
   state: z.object({
-    status: z.enum(['running', 'held', 'rolled-back', 'promoted']),
+    // Every status of the machine (rules/window-machine.ts): a window quit while READY, or killed while a rollback was unconfirmed, must resume.
+    status: z.enum(['ready', 'running', 'held', 'rolling-back', 'rolled-back', 'promoted']),
     phaseIndex: z.number().int().nonnegative(),
     phaseStartedAt: z.number(),
     weight: z.number(),
     triggers: z.record(z.string(), triggerState),
     lastReportAt: z.number().nullable(),
+    holdReason: z.string().optional(),
+    // An unconfirmed rollback carries who asked and why, so the resumed window keeps retrying it.
+    rollback: z.object({ since: z.number(), operator: z.string(), reason: z.string(), detail: z.string() }).optional(),
   }),
 });
 

@@ -14,9 +14,16 @@ import { START, syntheticFixture } from './synthetic.js';
 class SwitchableSource implements Source {
   readonly name = 'switchable';
   down = false;
+  /** Prometheus down while the billing API still answers: only the economics come through. */
+  billingOnly = false;
   constructor(private readonly inner: Source) {}
   async read(at: number): Promise<SourceResult> {
-    if (this.down) return { samples: [], problems: [{ kind: 'unreachable', kpi: 'latency_p95', message: 'latency_p95: Prometheus 127.0.0.1:9090: cannot connect (ECONNREFUSED)' }] };
+    const refused = { kind: 'unreachable' as const, kpi: 'latency_p95' as const, message: 'latency_p95: Prometheus 127.0.0.1:9090: cannot connect (ECONNREFUSED)' };
+    if (this.down) return { samples: [], problems: [refused] };
+    if (this.billingOnly) {
+      const all = await this.inner.read(at);
+      return { samples: all.samples.filter((x) => ['cost_per_user', 'cost_per_request', 'margin', 'markup'].includes(x.kpi)), problems: [refused] };
+    }
     return this.inner.read(at);
   }
 }
@@ -80,5 +87,19 @@ describe('a data source that goes away', () => {
     const gate = engine.decisions!.gates.find((g) => g.id === 'errors:5xx')!;
     expect(gate.status).toBe('UNKNOWN');
     expect(gate.reason).toBe('5xx rate: UNKNOWN, too little canary traffic (1000 < 5000 requests)');
+  });
+
+  it('Prometheus down while billing answers: its gates are UNKNOWN at once, the banner says so, and nothing advances', async () => {
+    const { engine, source, tick, view } = setup();
+    await engine.start();
+    await tick(3);
+    source.billingOnly = true;
+    await tick(1);
+    const gates = Object.fromEntries(engine.decisions!.gates.map((g) => [g.id, g.status]));
+    expect(gates['p95:all']).toBe('UNKNOWN');
+    expect(gates['econ:markup']).toBe('GREEN');
+    expect(view().banner).toMatch(/^DATA SOURCE UNREACHABLE/);
+    const r = await engine.actions.advance('alice', { override: 'billing looks fine' });
+    expect(r.detail).toMatch(/^refused: data source unreachable/);
   });
 });

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
 import { MemoryAuditLog } from '../../src/audit/audit-log.js';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Engine, type OpenPolicy } from '../../src/engine/engine.js';
+import { WindowFile } from '../../src/engine/window-file.js';
 import type { Source, SourceResult } from '../../src/sources/source.js';
 import { FixtureSource } from '../../src/sources/fixture-source.js';
 import { buildViewModel } from '../../views/build-view-model.js';
@@ -43,7 +47,7 @@ function live(open: OpenPolicy = 'ic') {
   };
   const screen = () => {
     const v = engine.view();
-    return buildViewModel({ meta, policy, state: v.state, decisions: v.decisions, snapshot: v.snapshot, events: [], adapter: 'x', flash: null, health: v.health, openBlockers: engine.facts(v.now).openBlockers, now: v.now });
+    return buildViewModel({ meta, policy, state: v.state, decisions: v.decisions, snapshot: v.snapshot, events: [], adapter: 'x', flash: null, health: v.health, openBlockers: v.openBlockers, weightUnknown: v.weightUnknown, now: v.now });
   };
   return { engine, source, adapter, audit, tick, screen };
 }
@@ -113,5 +117,46 @@ describe('a live window', () => {
     expect(s.header.windowStatus).toBe('held');
     expect(s.header.recommendation).toBe('HOLD');
     expect(s.header.because).toMatch(/^held: resumed phase 2: saved weight 25% but the load balancer says 0%/);
+  });
+
+  it('READY follows the weight the load balancer reads, and a fired trigger rolls back a READY canary that has traffic', async () => {
+    const w = live();
+    await w.engine.start();
+    w.source.fill = true;
+    await w.tick(1);
+    w.adapter.weight = 5; // someone moved the load balancer by hand
+    await w.tick(1);
+    expect(w.engine.state).toMatchObject({ status: 'ready', weight: 5 });
+    expect(w.screen().header.weight).toBe(5);
+    expect((await w.engine.actions.rollback('alice', 'not ours')).ok).toBe(true);
+    expect(w.engine.state).toMatchObject({ status: 'rolled-back', weight: 0 });
+  });
+});
+
+describe('a live window resumed from its saved state', () => {
+  const file = () => new WindowFile(join(mkdtempSync(join(tmpdir(), 'canary-resume-')), 'w.state.json'));
+  const base = { phaseIndex: 1, phaseStartedAt: START - 60_000, weight: 25, triggers: {}, lastReportAt: null };
+
+  it('a window quit while READY loads again as READY', () => {
+    const f = file();
+    f.save({ ...base, status: 'ready', phaseIndex: 0, weight: 0 }, START);
+    expect(f.load()).toMatchObject({ status: 'ready', weight: 0 });
+  });
+
+  it('a window killed while a rollback was unconfirmed resumes rolling back and retries until 0% is read back', async () => {
+    const f = file();
+    const rollback = { since: START - 30_000, operator: 'alice', reason: 'IC call', detail: 'read back 25%, expected 0%' };
+    f.save({ ...base, status: 'rolling-back', rollback }, START);
+    const saved = f.load()!;
+    expect(saved).toMatchObject({ status: 'rolling-back', rollback });
+    const w = live();
+    w.adapter.weight = 25;
+    w.engine.resumeFrom(saved);
+    await w.engine.start();
+    w.source.fill = true;
+    await w.tick(1);
+    expect(w.engine.state).toMatchObject({ status: 'rolled-back', weight: 0 });
+    expect(w.adapter.applied).toEqual([0]);
+    expect(w.audit.records.find((r) => r.type === 'action')).toMatchObject({ action: 'rollback', operator: 'alice', ok: true });
   });
 });

@@ -61,7 +61,10 @@ describe('handleKey', () => {
 
   it('drops a rollout prompt once the window is decided, so a late y does nothing', () => {
     const { ui } = press(sampleModel('healthy'), ['r']);
-    expect(press(sampleModel('rolled-back'), ['y'], ui)).toEqual({ ui: INITIAL_UI, commands: [] });
+    const r = press(sampleModel('rolled-back'), ['y'], ui);
+    expect(r.commands).toEqual([{ type: 'prompt-cancelled', why: 'prompt closed: the window moved from running at 25% to rolled-back at 0% while it was open; nothing was done' }]);
+    expect(r.ui.prompt?.kind).toBe('closed');
+    expect(press(sampleModel('rolled-back'), ['y', 'ESC'], r.ui)).toEqual({ ui: INITIAL_UI, commands: [] });
   });
 
   it('strips control bytes from typed text', () => {
@@ -105,7 +108,21 @@ describe('handleKey', () => {
   it('a prompt opened at 5% is dropped once the window is at 25%: Enter then does nothing', () => {
     const { ui } = press(sampleModel('breaching'), ['a', 'reason']);
     const moved = sampleModel('breaching', (m) => (m.actions.bound = { phaseIndex: 1, status: 'running', weight: 25 }));
-    expect(press(moved, ['ENTER'], ui).commands).toEqual([]);
+    expect(press(moved, ['ENTER'], ui).commands.map((c) => c.type)).toEqual(['prompt-cancelled']);
+  });
+
+  it('typing that goes on after the prompt closed itself is swallowed, not taken as keys', () => {
+    const { ui } = press(sampleModel('breaching'), ['a', 'because']);
+    const moved = sampleModel('breaching', (m) => (m.actions.bound = { phaseIndex: 1, status: 'running', weight: 25 }));
+    const r = press(moved, [' and latency ok, hold on', 'ENTER'], ui);
+    expect(r.commands.map((c) => c.type)).toEqual(['prompt-cancelled']);
+    expect(r.ui.prompt).toBeNull();
+    expect(press(moved, ['a'], r.ui).ui.prompt).toMatchObject({ kind: 'override', to: 25 });
+  });
+
+  it('Ctrl-C leaves a text prompt without doing anything', () => {
+    const { ui } = press(sampleModel('breaching'), ['a', 'half a reason']);
+    expect(handleInput(sampleModel('breaching'), ui, 'c', keyOf({ ctrl: true }))).toEqual({ ui: INITIAL_UI, commands: [] });
   });
 
   it('o on a READY window asks, naming the weights, and y opens it', () => {

@@ -67,8 +67,11 @@ export class PrometheusSource implements Source {
     const problems = r.problems
       .filter((p) => !isFresh(p.kpi) || (p.kind !== 'unreachable' && !failed.has(base(p.kpi))))
       .map((p) => (isFresh(p.kpi) ? { ...p, kpi: base(p.kpi), message: `${base(p.kpi)} (sample time): ${p.message.slice(p.message.indexOf(':') + 2)}` } : p));
+    // A KPI whose sample-time query failed cannot say how fresh it is: its values are not used (the problem says why).
+    const timeless = new Set(r.problems.filter((p) => isFresh(p.kpi)).map((p) => base(p.kpi)));
     const unstamped = new Set<KpiId>();
     const samples = r.samples.flatMap((sample): Sample[] => {
+      if (timeless.has(sample.kpi)) return [];
       const maps = (this.#freshIds.get(sample.kpi) ?? []).map((id) => fresh.get(id) ?? new Map<string, number>());
       const own = freshnessOf(maps, sample.track, sample.journey);
       if (own === null) {
