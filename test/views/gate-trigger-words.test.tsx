@@ -16,18 +16,11 @@ import { gateCell, triggerCell } from '../../views/grid-cells.js';
 import { TriggersPanel } from '../../views/TriggersPanel.js';
 import { modelOf, PHASE_START } from './build-input.js';
 import { lineWith, plain } from './helpers.js';
-import { renderSized } from './render-sized.js';
+import { wideFrameOf } from './render-sized.js';
 
 afterEach(() => cleanup());
 
 const frameOf = (tree: React.ReactElement) => plain(render(tree).lastFrame());
-/** The full trigger list is the wide layout's (180 columns and up). */
-const wideFrameOf = (tree: React.ReactElement) => {
-  const r = renderSized(tree, 180, 30);
-  const frame = plain(r.lastFrame());
-  r.unmount();
-  return frame;
-};
 const gatesFrame = (m = modelOf(), width?: number) => frameOf(<GatesPanel gates={m.gates} width={width} />);
 const checkoutAt = (ms: number) => modelOf({ values: { latency_p95: [ms, 101] } });
 

@@ -11,20 +11,13 @@ import { LatencyPanel } from '../../views/LatencyPanel.js';
 import { TriggersPanel } from '../../views/TriggersPanel.js';
 import { INITIAL_UI } from '../../views/ui-state.js';
 import { lineWith, plain } from './helpers.js';
-import { renderSized } from './render-sized.js';
+import { wideFrameOf } from './render-sized.js';
 import { sampleModel } from './sample-model.js';
 
 afterEach(() => cleanup());
 
 const frameOf = (tree: React.ReactElement) => plain(render(tree).lastFrame());
 
-/** The full trigger list lives in the wide layout (180 columns and up); ink-testing-library's 100 would cut its rows. */
-const wideFrameOf = (tree: React.ReactElement) => {
-  const r = renderSized(tree, 180, 30);
-  const frame = plain(r.lastFrame());
-  r.unmount();
-  return frame;
-};
 
 describe('Header', () => {
   it('shows release, mode, clock, phase, progress, status, recommendation and report countdown', () => {

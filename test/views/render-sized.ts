@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
+import { plain } from './helpers.js';
 
 class FakeStdout extends EventEmitter {
   frames: string[] = [];
@@ -58,4 +59,12 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
     stdout.emit('resize');
   };
   return { stdin, resize, lastFrame: () => stdout.frames.at(-1) ?? '', unmount: () => instance.unmount() };
+}
+
+/** The full trigger list lives in the wide layout (180 columns and up); ink-testing-library's 100 would cut its rows. */
+export function wideFrameOf(tree: ReactElement): string {
+  const r = renderSized(tree, 180, 30);
+  const frame = plain(r.lastFrame());
+  r.unmount();
+  return frame;
 }
