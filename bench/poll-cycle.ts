@@ -14,6 +14,7 @@ import { createPrometheusDriver } from '../src/sources/prometheus/prometheus-cli
 import { prometheusSourceSchema } from '../src/sources/prometheus/prometheus-config.js';
 import { PrometheusSource } from '../src/sources/prometheus/prometheus-source.js';
 import { expandQuery } from '../src/sources/prometheus/promql-template.js';
+import { freshnessQueries } from '../src/sources/prometheus/freshness.js';
 import { healthyScenario } from '../test/live/scenario.js';
 import { startExporter } from '../test/support/exporter.js';
 import { startPrometheus, waitForQuery } from '../test/support/prometheus-server.js';
@@ -57,11 +58,13 @@ try {
     });
     slowest.push(median(times));
   }
-  // The same combined query the source sends, through curl: Prometheus's own share of the cycle.
-  const combined = Object.entries(cfg.queries).map(([kpi, t]) => {
+  // The same combined query the source sends (every value and its selectors' sample times), through curl: Prometheus's own share of the cycle.
+  const combined = Object.entries(cfg.queries).flatMap(([kpi, t]) => {
     const e = expandQuery(t!, cfg.labels);
-    return 'query' in e ? `label_replace((${e.query}), "canary_tui_kpi", "${kpi}", "", "")` : '';
-  }).filter(Boolean).join(' or ');
+    if (!('query' in e)) return [];
+    const fresh = freshnessQueries(e.query, cfg.labels).map((q, i) => `label_replace((${q}), "canary_tui_kpi", "${kpi}~${i}", "", "")`);
+    return [`label_replace((${e.query}), "canary_tui_kpi", "${kpi}", "", "")`, ...fresh];
+  }).join(' or ');
   const combinedCurl = median([0, 1, 2, 3, 4].map(() => Number(execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{time_total}', '--get', `${prom.url}/api/v1/query`,
     '--data-urlencode', `query=${combined}`, '--data-urlencode', `time=${Date.now() / 1000}`], { encoding: 'utf8' })) * 1000));
   const cycle = median(cycles);
