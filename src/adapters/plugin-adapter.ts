@@ -27,7 +27,7 @@ export async function loadPluginAdapter(specifier: string, options: Record<strin
   try {
     mod = (await import(moduleUrl(specifier, ctx.configFile))) as Record<string, unknown>;
   } catch (e) {
-    throw bad(`a module that can be imported, but "${specifier}" failed: ${ctx.redactor.scrub((e as Error).message.split('\n')[0] ?? '')}`);
+    throw bad(`a module that can be imported, but "${specifier}" failed: ${ctx.redactor.scrub(String((e as Error)?.message ?? e)).split('\n')[0]}`);
   }
   if (typeof mod.createAdapter !== 'function') {
     const names = Object.keys(mod).join(', ') || 'nothing';

@@ -22,6 +22,9 @@ export interface WebhookOptions {
 
 type Reply = { status: number; text: string } | { error: string };
 
+/** Characters of a response body shown in a detail: enough for an error message, not a page. */
+const BODY_SHOWN = 300;
+
 export class WebhookAdapter implements Adapter {
   constructor(private readonly opts: WebhookOptions) {}
 
@@ -81,10 +84,14 @@ export class WebhookAdapter implements Adapter {
     }
   }
 
-  /** A status line plus the start of the body, scrubbed: a receiver may echo the request back. */
+  /**
+   * A status line plus the start of the body: a receiver may echo the request
+   * back, so the body is scrubbed whole before it is folded onto one line and
+   * cut (a secret cut in two, or split by a line break, would escape the redactor).
+   */
   #say(line: string, body: string): string {
-    const text = body.trim().replace(/\s+/g, ' ');
-    return this.opts.redactor.scrub(text ? `${line}: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}` : line);
+    const text = this.opts.redactor.scrub(body).trim().replace(/\s+/g, ' ');
+    return this.opts.redactor.scrub(text ? `${line}: ${text.length > BODY_SHOWN ? `${text.slice(0, BODY_SHOWN)}…` : text}` : line);
   }
 }
 

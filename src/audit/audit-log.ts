@@ -17,13 +17,22 @@ export interface AuditSink {
   readonly path: string | null;
 }
 
+/**
+ * The file is 0600 in a 0700 folder: it names operators, hosts and every
+ * decision. The folder is made on the first record, not at construction, so
+ * a start that fails on bad input leaves nothing behind.
+ */
 export class FileAuditLog implements AuditSink {
-  constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-  }
+  #dirReady = false;
+
+  constructor(readonly path: string) {}
 
   append(record: AuditRecord): void {
-    const fd = openSync(this.path, 'a');
+    if (!this.#dirReady) {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      this.#dirReady = true;
+    }
+    const fd = openSync(this.path, 'a', 0o600);
     try {
       writeSync(fd, `${JSON.stringify(record)}\n`);
       fsyncSync(fd);

@@ -4,8 +4,9 @@
  * stale and taken over; taking over a live one needs --take-over, which
  * the caller audits.
  */
-import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 export interface LockHolder {
   pid: number;
@@ -58,8 +59,10 @@ export function acquireLock(path: string, operator: string, takeOver: boolean, n
       // already gone
     }
   };
+  // The lock is the first file a live window writes (the audit folder is made lazily): owner-only, like the rest.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {
-    const fd = openSync(path, 'wx');
+    const fd = openSync(path, 'wx', 0o600);
     writeSync(fd, JSON.stringify(me));
     closeSync(fd);
     return { role: 'driver', tookOverFrom: null, stale: false, release };
@@ -69,6 +72,9 @@ export function acquireLock(path: string, operator: string, takeOver: boolean, n
   const holder = readHolder(path);
   const stale = isStale(holder);
   if (!stale && !takeOver) return { role: 'viewer', holder };
-  writeFileSync(path, JSON.stringify(me));
+  // Replaced whole rather than rewritten in place: a reader never sees half a holder, and the old file's mode goes with it.
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(me), { mode: 0o600 });
+  renameSync(tmp, path);
   return { role: 'driver', tookOverFrom: holder, stale, release };
 }

@@ -51,9 +51,10 @@ export class WindowFile {
   }
 
   save(state: WindowState, now: number): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+    // Owner-only, like the audit beside it; the temp file's mode survives the rename.
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', 0o600);
     try {
       writeSync(fd, JSON.stringify({ version: 1, savedAt: now, state }));
       fsyncSync(fd);

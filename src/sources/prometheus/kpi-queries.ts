@@ -10,7 +10,7 @@ import type { QueryResult } from 'prometheus-query';
 import { OVERALL, type KpiId, type Sample, type Track } from '../../../rules/types.js';
 import type { Redactor } from '../../config/secrets.js';
 import type { SourceProblem, SourceResult } from '../source.js';
-import { describePromError } from './prometheus-client.js';
+import { describePromError } from './prom-error.js';
 import type { PrometheusSourceConfig } from './prometheus-config.js';
 
 /** Tags each series of a batched query with the KPI it answers. */
@@ -46,9 +46,9 @@ export async function askOne<Item extends SeriesItem>(kind: QueryKind<Item>, [kp
     if (result.resultType !== kind.resultType) return fail('bad-query', kpi, `${kpi}: expected ${kind.expected}, got a ${result.resultType}`);
     return { samples: kind.samples(kpi, result.result as Item[]), problems: [] };
   } catch (e) {
-    const { message, unreachable } = describePromError(e, asker.redactor);
+    const { message, kind: problem } = describePromError(e, asker.redactor);
     // A dead server is not the KPI's fault: the same line for every KPI, which the engine shows once.
-    return unreachable ? fail('unreachable', kpi, `${asker.name}: ${message}`) : fail('bad-query', kpi, `${kpi}: ${asker.name}: ${message}`);
+    return problem === 'unreachable' ? fail(problem, kpi, `${asker.name}: ${message}`) : fail(problem, kpi, `${kpi}: ${asker.name}: ${message}`);
   }
 }
 
@@ -72,8 +72,8 @@ export async function askBatch<Item extends SeriesItem>(kind: QueryKind<Item>, q
       return { samples: queries.flatMap(([kpi]) => kind.samples(kpi, byKpi.get(kpi) ?? [])), problems: [] };
     }
   } catch (e) {
-    const { message, unreachable } = describePromError(e, asker.redactor);
-    if (unreachable) return { samples: [], problems: queries.map(([kpi]) => ({ kind: 'unreachable' as const, kpi, message: `${asker.name}: ${message}` })) };
+    const { message, kind: problem } = describePromError(e, asker.redactor);
+    if (problem === 'unreachable') return { samples: [], problems: queries.map(([kpi]) => ({ kind: 'unreachable' as const, kpi, message: `${asker.name}: ${message}` })) };
   }
   const singles = await Promise.all(queries.map((q) => askOne(kind, q, asker)));
   return { samples: singles.flatMap((r) => r.samples), problems: singles.flatMap((r) => r.problems) };

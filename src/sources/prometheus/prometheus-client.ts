@@ -3,7 +3,7 @@
  * proxy, with bearer, basic or custom-header auth and an optional private
  * CA. Errors from prometheus-query are plain objects whose `original` holds
  * the axios config, Authorization header included, so they are turned into
- * short, scrubbed messages here and never passed on.
+ * short, scrubbed messages (prom-error.ts) and never passed on.
  */
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
@@ -11,6 +11,7 @@ import { PrometheusDriver } from 'prometheus-query';
 import { InputError } from '../../config/input-error.js';
 import { resolveSecret, type Redactor } from '../../config/secrets.js';
 import type { PrometheusSourceConfig } from './prometheus-config.js';
+import { checkAnswer } from './prom-error.js';
 
 export interface ClientContext {
   configFile: string;
@@ -31,6 +32,8 @@ export function createPrometheusDriver(cfg: PrometheusSourceConfig, ctx: ClientC
   const auth = cfg.basicAuth
     ? { username: cfg.basicAuth.username, password: resolveSecret(cfg.basicAuth.password, at('basicAuth.password'), ctx.env, ctx.redactor) }
     : undefined;
+  // The Basic header is base64 of user:password, which the password's own forms do not cover.
+  if (auth) ctx.redactor.add(auth.password, { username: auth.username });
   let httpsAgent: HttpsAgent | undefined;
   if (cfg.tls) {
     try {
@@ -53,26 +56,6 @@ export function createPrometheusDriver(cfg: PrometheusSourceConfig, ctx: ClientC
         return config;
       },
     },
+    responseInterceptor: checkAnswer,
   });
-}
-
-/** A prometheus-query failure as one scrubbed line, and whether the server was reachable at all. */
-export function describePromError(e: unknown, redactor: Redactor): { message: string; unreachable: boolean } {
-  const o = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
-  const kind = typeof o.errorType === 'string' ? o.errorType : '';
-  let message: string;
-  if (kind === 'http_error') {
-    const status = typeof o.httpStatus === 'number' ? `HTTP ${o.httpStatus}` : 'HTTP error';
-    message = `${status}: ${typeof o.error === 'string' ? o.error : 'no error text'}`;
-  } else if (kind === 'client_error') {
-    message = 'the answer was not Prometheus API JSON (an HTML error page or a proxy in the way?)';
-  } else if (kind === 'timeout_error') {
-    message = 'timed out';
-  } else if (kind === 'network_error' || kind === 'ssl_error') {
-    message = `${kind === 'ssl_error' ? 'TLS error' : 'cannot connect'}${typeof o.code === 'string' ? ` (${o.code})` : ''}`;
-  } else {
-    message = e instanceof Error ? e.message : 'unexpected error';
-  }
-  const unreachable = kind === 'network_error' || kind === 'timeout_error' || kind === 'ssl_error';
-  return { message: redactor.scrub(message.slice(0, 300)), unreachable };
 }
