@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { secretRefSchema } from '../config/secrets.js';
 import { durationMs } from '../config/units.js';
+import { httpUrl } from '../config/http-url.js';
 import { HAPROXY_NAME, parseRuntimeAddress } from './haproxy-runtime.js';
 import { MAX_SERVER_WEIGHT } from './haproxy-plan.js';
 
@@ -51,9 +52,9 @@ export const execAdapterSchema = z.strictObject({
 
 export const webhookAdapterSchema = z.strictObject({
   type: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/ }),
+  url: httpUrl(),
   /** GET answering {"canaryWeight": N}; without it read-back is unsupported. */
-  verifyUrl: z.url({ protocol: /^https?$/ }).optional(),
+  verifyUrl: httpUrl().optional(),
   auth: z
     .strictObject({ header: z.string().min(1).default('authorization'), scheme: z.string().min(1).optional(), token: secretRefSchema })
     .optional(),

@@ -3,7 +3,8 @@
  * out comes from the directive's defaults (rules/policy.ts).
  */
 import { z } from 'zod';
-import { durationMs, share } from './units.js';
+import { durationMs, share, windowMs } from './units.js';
+import { httpUrl } from './http-url.js';
 import { secretRefSchema } from './secrets.js';
 import { prometheusSourceSchema } from '../sources/prometheus/prometheus-config.js';
 import { adapterConfigSchema } from '../adapters/adapter-config.js';
@@ -12,7 +13,7 @@ import { adapterConfigSchema } from '../adapters/adapter-config.js';
 const limit = <T extends z.ZodType<number>>(value: T) =>
   z.union([value, z.strictObject({ threshold: value, warn: value.optional() })]);
 
-const triggerWindow = { for: durationMs.optional(), consecutiveChecks: z.number().int().positive().optional() };
+const triggerWindow = { for: windowMs.optional(), consecutiveChecks: z.number().int().positive().optional() };
 const shareTrigger = z.strictObject({ threshold: share.optional(), ...triggerWindow });
 const numberTrigger = z.strictObject({ threshold: z.number().optional(), ...triggerWindow });
 
@@ -86,7 +87,7 @@ export const configSchema = z.strictObject({
     .discriminatedUnion('type', [z.strictObject({ type: z.literal('fixture'), path: z.string().min(1) }), prometheusSourceSchema])
     .optional(),
   billing: z
-    .strictObject({ url: z.url(), token: secretRefSchema.optional(), timeout: durationMs.default(5000) })
+    .strictObject({ url: httpUrl(), token: secretRefSchema.optional(), timeout: durationMs.default(5000) })
     .optional(),
   adapter: adapterConfigSchema.optional(),
   audit: z.strictObject({ dir: z.string().min(1) }).optional(),

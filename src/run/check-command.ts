@@ -10,20 +10,30 @@ import { lintPolicy, lintSource } from '../config/lint.js';
 import { loadConfig } from '../config/load-config.js';
 import type { UserConfig } from '../config/schema.js';
 import { Redactor } from '../config/secrets.js';
-import { toPolicy } from '../config/to-policy.js';
+import { mergeConfigs, toPolicy } from '../config/to-policy.js';
+import { loadSourceDrill } from '../fixture/drill-file.js';
 import { windowAdapter } from './window-adapter.js';
 
-/** Returns 0 when the config is valid; an invalid one throws InputError (exit 2). */
+/**
+ * Returns 0 when the config is valid; an invalid one throws InputError (exit 2).
+ * Everything is checked (the drill, secrets, adapter, lints) before the first
+ * line is written, so nothing reads "valid" above a bad-input line.
+ */
 export async function runCheck(file: string, write: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const config = await loadConfig(file);
+  const user = await loadConfig(file);
+  // A drill named by source.path is loaded as the window would load it, its own config layered under the user's.
+  const drill = user.source?.type === 'fixture' ? await loadSourceDrill(file, user.source.path) : null;
+  const config = drill ? mergeConfigs(drill.config, user) : user;
   const policy = toPolicy(config);
-  const phases = policy.phases.map((p) => `${p.weight}% for ${formatDuration(p.minDurationMs)} (P95 ≤ ${p.p95GateMs} ms)`).join(' → ');
-  write(`${file}: valid. Phases: ${phases}. Checks every ${formatDuration(policy.checkIntervalMs)}.\n`);
-  for (const line of await wiring(config, resolve(file), env)) write(`${file}: ${line}\n`);
+  const wired = await wiring(config, resolve(file), env);
+  if (drill) wired.unshift(`source: fixture ${drill.fixture.name} (${drill.fixture.series.length} series, ${drill.fixture.start} to ${drill.fixture.end})`);
   const lints = [
     ...lintPolicy(policy),
     ...(config.source?.type === 'prometheus' ? lintSource(config.source.queries, config.billing !== undefined) : []),
   ];
+  const phases = policy.phases.map((p) => `${p.weight}% for ${formatDuration(p.minDurationMs)} (P95 ≤ ${p.p95GateMs} ms)`).join(' → ');
+  write(`${file}: valid. Phases: ${phases}. Checks every ${formatDuration(policy.checkIntervalMs)}.\n`);
+  for (const line of wired) write(`${file}: ${line}\n`);
   for (const lint of lints) write(`${file}: ${lint.path}: warning: ${lint.message}\n`);
   if (!lints.length) write(`${file}: no lint warnings.\n`);
   return 0;

@@ -3,10 +3,10 @@
  * adapter, audit, meta. All validation happens here, before anything runs,
  * so bad input changes nothing.
  */
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
 import { Redactor } from '../config/secrets.js';
-import { loadConfig, validateConfig } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
 import { mergeConfigs, toPolicy } from '../config/to-policy.js';
@@ -17,7 +17,7 @@ import type { Adapter } from '../adapters/adapter.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { Clock } from '../clock/clock.js';
-import { loadFixture } from '../fixture/load-fixture.js';
+import { loadDrill, loadSourceDrill } from '../fixture/drill-file.js';
 import { FixtureSource } from '../sources/fixture-source.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
@@ -81,22 +81,24 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     const { setupLive } = await import('./setup-live.js');
     return setupLive(opts, user, env, startedAtReal);
   }
-  const fixturePath = opts.fixture
-    ? resolve(opts.fixture)
+  // A drill named by the config's source.path is bad input at that line of the config, as `check` reports it.
+  const { fixture, path: fixturePath, config: drillConfig } = opts.fixture
+    ? await loadDrill(resolve(opts.fixture))
     : user.source?.type === 'fixture'
-      ? resolve(dirname(opts.config!), user.source.path)
-      : bundledDrillPath();
-  const fixture = await loadFixture(fixturePath);
-  const config = mergeConfigs(validateConfig(fixturePath, fixture.config, 'config'), user);
+      ? await loadSourceDrill(opts.config!, user.source.path)
+      : await loadDrill(bundledDrillPath());
+  const config = mergeConfigs(drillConfig, user);
   const policy = toPolicy(config);
   const speed = opts.speed ?? (opts.headless ? Number.POSITIVE_INFINITY : (config.rehearsal?.speed ?? DEFAULT_SPEED));
   // The adapter comes from the user's config when it names one, else from the drill's own.
   const adapterFile = user.adapter ? resolve(opts.config!) : fixturePath;
   const redactor = new Redactor();
+  // The adapter is built (secrets resolved) before windowParts, which creates the audit folder: bad input writes nothing.
+  const adapter = await windowAdapter(config, 'REHEARSAL', opts.realAdapter === true, { file: adapterFile, env, redactor });
   const common = windowParts(config, opts, 'REHEARSAL', startedAtReal, env);
   return {
     ...common,
-    adapter: await windowAdapter(config, 'REHEARSAL', opts.realAdapter === true, { file: adapterFile, env, redactor }),
+    adapter,
     redactor,
     policy,
     meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: `fixture ${fixture.name}`, endsAt: Date.parse(fixture.end) },

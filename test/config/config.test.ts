@@ -30,8 +30,8 @@ describe('durations', () => {
 });
 
 describe('config to policy', () => {
-  it('an empty config is exactly the directive', () => {
-    const policy = toPolicy(parseConfig('empty.yaml', ''));
+  it('a config of {} is exactly the directive', () => {
+    const policy = toPolicy(parseConfig('empty.yaml', '{}'));
     expect(policy.phases.map((p) => [p.weight, p.minDurationMs / 60_000, p.p95GateMs])).toEqual([
       [5, 90, 130], [25, 60, 130], [50, 90, 120], [100, 120, 120],
     ]);
@@ -61,7 +61,7 @@ describe('config to policy', () => {
   });
 
   it('the refund/void floor defaults to 0.1% and takes a percentage, keeping the other defaults', () => {
-    expect(toPolicy(parseConfig('w.yaml', '')).triggers.refundVoidRatio.controlFloor).toBe(0.001);
+    expect(toPolicy(parseConfig('w.yaml', '{}')).triggers.refundVoidRatio.controlFloor).toBe(0.001);
     const t = toPolicy(parseConfig('w.yaml', 'triggers: { refundVoidRatio: { controlFloor: 0.5% } }')).triggers.refundVoidRatio;
     expect(t).toEqual({ threshold: 2, forMs: 300_000, consecutiveChecks: 1, controlFloor: 0.005 });
   });
@@ -90,7 +90,7 @@ describe('bad config', () => {
   it('rejects an unknown key instead of ignoring a typo', () => {
     const e = badInput('autoAdvanse: true');
     expect(e.path).toBe('');
-    expect(e.message).toMatch(/^window\.yaml: \(top level\): .*autoAdvanse/);
+    expect(e.message).toBe('window.yaml: (top level): expected only known keys, got unknown key "autoAdvanse"');
   });
 
   it.each(['""', '"   "'])('rejects a blank operator (%s): an audit line must name someone', (value) => {
