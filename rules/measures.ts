@@ -64,7 +64,9 @@ export const ratioVsControl = (kpi: KpiId, journey = OVERALL, controlFloor = 0):
   if (a.value === null) return a;
   if (b.value === null) return b;
   const ratio = ratioOverFloor(a.value, b.value, controlFloor);
-  return ratio === null ? missing(`${kpi} control is 0`, b.at) : { value: ratio, at: Math.min(a.at!, b.at!) };
+  if (ratio === null) return missing(`${kpi} control is 0`, b.at);
+  if (!Number.isFinite(ratio)) return missing(`${kpi} against a control of ${b.value} is not a finite comparison`, b.at);
+  return { value: ratio, at: Math.min(a.at!, b.at!) };
 };
 
 /** Canary ÷ max(control, floor); 0 against 0 is no difference, anything else against 0 is incomparable (null). */
@@ -86,7 +88,10 @@ function combine(
     // A zero control makes a relative comparison meaningless, not infinitely bad.
     return a.value === 0 ? { value: 0, at: Math.min(a.at!, b.at!) } : missing(`${kpi} control is 0`, b.at);
   }
-  return { value: settle(fn(a.value, b.value)), at: Math.min(a.at!, b.at!) };
+  const value = settle(fn(a.value, b.value));
+  // A control so close to zero that the ratio overflows says nothing either; Infinity must never pass a gate as GREEN.
+  if (!Number.isFinite(value)) return missing(`${kpi} against a control of ${b.value} is not a finite comparison`, b.at);
+  return { value, at: Math.min(a.at!, b.at!) };
 }
 
 /**

@@ -66,6 +66,16 @@ describe('relative measures', () => {
     expect(deltaVsControl('cost_per_user')(ctx(cost(10.5, 10))).at).toBe(NOW - 20_000);
   });
 
+  // Found by test/rules/rules-properties.test.ts: (5e-324 − 1.6e-14) / 5e-324 is -Infinity, which passed the funnel gate as GREEN.
+  it('a control so close to zero that the comparison overflows is no data, not an infinite pass', () => {
+    const funnel: Entry[] = [
+      { kpi: 'funnel_b2b_conversion', track: 'canary', value: 1.6e-14 },
+      { kpi: 'funnel_b2b_conversion', track: 'control', value: 5e-324 },
+    ];
+    expect(dropVsControl('funnel_b2b_conversion')(ctx(funnel))).toMatchObject({ value: null, problem: 'funnel_b2b_conversion against a control of 5e-324 is not a finite comparison' });
+    expect(deltaVsControl('funnel_b2b_conversion')(ctx(funnel)).value).toBeNull();
+  });
+
   it('zero on both sides is no difference', () => {
     expect(deltaVsControl('cost_per_user')(ctx(cost(0, 0)))).toEqual({ value: 0, at: NOW - 20_000 });
   });
