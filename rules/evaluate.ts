@@ -70,7 +70,8 @@ export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState,
     recommendation,
     because,
     advanceBlockers: advanceBlockers(policy, state, gates, now),
-    openBlockers: openBlockers(gateDefs, { ...ctx, minCanaryRequests: 0 }),
+    // A fired trigger says the canary is bad before any traffic reached it: opening would only roll back.
+    openBlockers: [...openBlockers(gateDefs, { ...ctx, minCanaryRequests: 0 }), ...fired.map((t) => `trigger ${t.def.id} has fired: ${t.state.state === 'fired' ? t.state.reason : t.def.label}`)],
     blind: gates.every((g) => g.status === 'UNKNOWN'),
     anomalies: topAnomalies(gateDefs, ctx),
   };

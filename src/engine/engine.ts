@@ -6,10 +6,10 @@
  * press does. Faces read `view()`, a read-only snapshot, and hear events.
  */
 import { currentVerdict, evaluate, triggerStates, type Decisions } from '../../rules/evaluate.js';
-import { formatDuration } from '../../rules/format.js';
 import { initialWindow, isTerminal, type WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
-import { boundOf, type Facts, type WindowCommand } from '../../rules/window-machine.js';
+import type { Facts } from '../../rules/window-machine.js';
+import { ownCommand } from './own-command.js';
 import type { Adapter } from '../adapters/adapter.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Clock } from '../clock/clock.js';
@@ -234,36 +234,14 @@ export class Engine implements CommandHost {
     for (const e of await restoreHistory({ source: this.deps.source, store: this.store, since, now, stepMs: this.policy.checkIntervalMs })) this.emit(e);
   }
 
-  /** The engine's own commands, run within this check's turn of the queue, with the same guards as the IC's. */
+  /** The engine's own command (own-command.ts), run within this check's turn of the queue, with the same guards as the IC's. */
   async #actOnDecisions(d: Decisions): Promise<void> {
-    const s = this.#state;
-    const run = (c: WindowCommand) => this.commands.executeInLine(c);
-    if (s.status === 'rolling-back' && s.rollback) {
-      await run({ type: 'rollback', operator: s.rollback.operator, reason: `${s.rollback.reason} (retry until 0% is read back)` });
-      return;
-    }
-    const fired = d.triggers.find((t) => t.state.state === 'fired');
-    // A READY window with traffic on the canary (read back, or unknown) is protected like an open one.
-    const exposed = s.status !== 'ready' || s.weight > 0 || this.facts(this.deps.clock.now()).weightUnknown === true;
-    if (fired && fired.state.state === 'fired' && this.policy.onTrigger === 'auto' && exposed) {
-      await run({ type: 'rollback', operator: AUTO_OPERATOR, reason: `trigger ${fired.def.id} fired: ${fired.state.reason}` });
-      return;
-    }
-    if (s.status === 'ready') {
-      if (this.openPolicy === 'when-ready' && this.facts(this.deps.clock.now()).openBlockers.length === 0) {
-        await run({ type: 'open', operator: this.deps.meta.operator, reason: '--open: every gated KPI has data and the weight was read back', bound: boundOf(s) });
-      }
-      return;
-    }
-    const quietFor = this.deps.clock.now() - (this.#health.lastSampleAt ?? this.startedAt);
-    if (s.status === 'running' && quietFor >= this.policy.noDataHoldAfterMs) {
-      await run({ type: 'hold', operator: AUTO_OPERATOR, reason: `no data for ${formatDuration(quietFor)}: holding until the IC resumes`, bound: boundOf(s) });
-      return;
-    }
-    const phase = this.policy.phases[s.phaseIndex]!;
-    if (this.policy.autoAdvance && s.status === 'running' && d.advanceBlockers.length === 0 && !phase.requiresApproval) {
-      await run({ type: 'advance', operator: AUTO_OPERATOR, bound: boundOf(s) });
-    }
+    const now = this.deps.clock.now();
+    const command = ownCommand({
+      policy: this.policy, state: this.#state, decisions: d, facts: this.facts(now), openPolicy: this.openPolicy,
+      operator: this.deps.meta.operator, quietForMs: now - (this.#health.lastSampleAt ?? this.startedAt),
+    });
+    if (command) await this.commands.executeInLine(command);
   }
 
   #reportIfDue(now: number): void {
