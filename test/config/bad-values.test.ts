@@ -4,19 +4,10 @@
  * now bad input naming the path and what was expected.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/config/input-error.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { toPolicy } from '../../src/config/to-policy.js';
+import { badInput } from './bad-input.js';
 
-function badInput(text: string, file = 'window.yaml'): InputError {
-  try {
-    parseConfig(file, text);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 const prom = (lines: string) => `source:\n  type: prometheus\n${lines}\n  queries: { latency_p95: "max(x{ {{tracks}} })" }`;
 

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
-import { InputError } from '../../src/config/input-error.js';
 import { lintPolicy } from '../../src/config/lint.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { mergeConfigs, toPolicy } from '../../src/config/to-policy.js';
 import { parseDuration } from '../../src/config/units.js';
+import { badInput } from './bad-input.js';
 
-function badInput(text: string, file = 'window.yaml'): InputError {
-  try {
-    parseConfig(file, text);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('durations', () => {
   it.each([

@@ -8,20 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/config/input-error.js';
-import { loadConfig, parseConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { badInput } from './bad-input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'canary-messages-'));
 const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected an InputError'); }, (e: unknown) => e as InputError);
 
-function badInput(text: string, file = 'window.yaml'): InputError {
-  try {
-    parseConfig(file, text);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('messages say what was expected', () => {
   it.each([
