@@ -16,7 +16,7 @@ import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
 import { Footer } from './Footer.js';
-import { closeIfStale, handleInput, openPrompt } from './handle-key.js';
+import { closeIfStale, handleInput } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { activeKeys, KEY_ROWS } from './keys.js';
@@ -76,7 +76,7 @@ export function App({ model, onCommand }: AppProps) {
   const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;
   // Chosen by the panels, not the help overlay, so opening help never re-lays the screen.
   const layout = fittingLayout(columns, rows, (l) => chromeOf(l) + BODY_HEIGHT[l](model));
-  const prompt = openPrompt(model, ui);
+  const prompt = ui.prompt;
   const keys = activeKeys(model, prompt ? ui : { ...ui, prompt: null });
   // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
   let spare = rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));

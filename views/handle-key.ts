@@ -31,11 +31,6 @@ const MAX_TEXT = 200;
 
 const stay = (ui: UiState): KeyResult => ({ ui, command: null });
 
-/** The prompt on screen: a stale one has already been turned into its closed notice (see `closeIfStale`). */
-export function openPrompt(_model: ViewModel, ui: UiState): PromptState | null {
-  return ui.prompt;
-}
-
 /**
  * A prompt whose window moved becomes a closed notice, with the command that
  * tells the shell (flash and audit); null when nothing changed.
@@ -72,8 +67,8 @@ export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key
   // The key that finds its prompt stale is swallowed with it.
   const closed = closeIfStale(model, ui);
   if (closed) return closed;
-  const prompt = openPrompt(model, ui);
-  if (prompt) return promptKey(model, ui, prompt, input, key, pasted);
+  // A stale prompt has just been turned into its closed notice, so the one on screen is the one that answers.
+  if (ui.prompt) return promptKey(model, ui, ui.prompt, input, key, pasted);
   const idleUi = ui;
   if (idleUi.helpOpen && key.escape) return stay({ ...idleUi, helpOpen: false });
   // Ctrl-C is quit, and asks like q does: Ink's own Ctrl-C exit is off (run-tui.tsx).

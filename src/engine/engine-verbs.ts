@@ -3,7 +3,7 @@
  * builds a command and queues it. Nothing is checked here; the state
  * machine's guards run when the command's turn comes.
  */
-import type { Bound, WindowState } from '../../rules/window-machine.js';
+import type { Bound } from '../../rules/window-machine.js';
 import type { ActionResult } from './command-host.js';
 import type { WindowCommands } from './window-commands.js';
 
@@ -17,10 +17,7 @@ export interface AdvanceOptions {
 }
 
 export class EngineActions {
-  constructor(
-    private readonly commands: WindowCommands,
-    private readonly state: () => WindowState,
-  ) {}
+  constructor(private readonly commands: WindowCommands) {}
 
   open(operator: string, bound?: Bound): Promise<ActionResult> {
     return this.commands.submit({ type: 'open', operator, reason: `opened by ${operator}`, ...(bound ? { bound } : {}) });
@@ -41,10 +38,5 @@ export class EngineActions {
   /** Never bound: a rollback is wanted whatever happened since it was asked. */
   rollback(operator: string, reason: string): Promise<ActionResult> {
     return this.commands.submit({ type: 'rollback', operator, reason });
-  }
-
-  /** The window as it is now, for a face that wants to bind a command to it. */
-  current(): WindowState {
-    return this.state();
   }
 }

@@ -17,6 +17,11 @@ export interface WeightReadBack {
   at: number;
 }
 
+/** A rollback asked for and not read back yet, from the state alone. */
+export function unconfirmedOf(state: WindowState): { since: number; detail: string } | null {
+  return state.status === 'rolling-back' && state.rollback ? { since: state.rollback.since, detail: state.rollback.detail } : null;
+}
+
 export interface EngineView {
   readonly state: WindowState;
   readonly decisions: Decisions | null;
@@ -43,7 +48,7 @@ export function viewOf(parts: { state: WindowState; decisions: Decisions | null;
     health: parts.health,
     snapshot: store.snapshot(),
     readBack: parts.readBack,
-    unconfirmedRollback: state.status === 'rolling-back' && state.rollback ? { since: state.rollback.since, detail: state.rollback.detail } : null,
+    unconfirmedRollback: unconfirmedOf(state),
     p95: { canary: since('canary'), control: since('control') },
     openBlockers: parts.openBlockers,
     weightUnknown: parts.weightUnknown,

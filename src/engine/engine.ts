@@ -27,7 +27,7 @@ import { triggerEvents } from './trigger-events.js';
 import { WindowCommands } from './window-commands.js';
 import type { WindowFile } from './window-file.js';
 import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
-import { viewOf, type EngineView, type WeightReadBack } from './engine-view.js';
+import { unconfirmedOf, viewOf, type EngineView, type WeightReadBack } from './engine-view.js';
 
 export type { ActionResult } from './command-host.js';
 
@@ -78,7 +78,7 @@ export class Engine implements CommandHost {
     this.#state = { ...initialWindow(deps.policy, this.startedAt, 'ready', 0), lastReportAt: this.startedAt };
     this.retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
     this.commands = new WindowCommands(this);
-    this.actions = new EngineActions(this.commands, () => this.#state);
+    this.actions = new EngineActions(this.commands);
   }
 
   get policy(): Policy { return this.deps.policy; }
@@ -90,9 +90,7 @@ export class Engine implements CommandHost {
   get state(): WindowState { return this.#state; }
   get decisions(): Decisions | null { return this.#decisions; }
   get health(): SourceHealth { return this.#health; }
-  get unconfirmedRollback(): { since: number; detail: string } | null {
-    return this.#state.status === 'rolling-back' && this.#state.rollback ? { since: this.#state.rollback.since, detail: this.#state.rollback.detail } : null;
-  }
+  get unconfirmedRollback(): { since: number; detail: string } | null { return unconfirmedOf(this.#state); }
 
   on(listener: Listener): () => void {
     this.#listeners.add(listener);
