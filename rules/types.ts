@@ -44,7 +44,7 @@ export interface Reading {
 /** What rules see of the store: latest samples by series key. */
 export interface Snapshot {
   latest: ReadonlyMap<string, Sample>;
-  /** Series held back from judgement, with why (their source is unreachable this check). */
+  /** Series held back from judgement, with why (this check has no newer value: source unreachable, read failed, or not in the answer). */
   withheld?: ReadonlyMap<string, string>;
 }
 

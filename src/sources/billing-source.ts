@@ -32,6 +32,9 @@ export interface BillingOptions {
   authorization?: string;
 }
 
+/** What one billing answer holds; a failed read leaves every one of them without data. */
+export const BILLING_KPIS: readonly KpiId[] = ['cost_per_user', 'cost_per_request', 'margin', 'markup'];
+
 /** Clock skew tolerated between the billing system and this machine. */
 const FUTURE_SLACK_MS = 60_000;
 
@@ -76,11 +79,11 @@ export class BillingSource implements Source {
     const computedAt = Date.parse(parsed.data.at);
     // A clock ahead of ours would make old totals look fresh for as long as it is ahead.
     if (computedAt > at + FUTURE_SLACK_MS) return this.#fail('bad-response', `response at: ${parsed.data.at} is ahead of this machine's clock; expected a time at or before the check`);
-    return { samples: economics(parsed.data, Math.min(computedAt, at)), problems: [] };
+    return { samples: economics(parsed.data, Math.min(computedAt, at)), problems: [], asked: BILLING_KPIS };
   }
 
   #fail(kind: 'unreachable' | 'bad-response', message: string): SourceResult {
-    return { samples: [], problems: [{ kind, kpi: 'cost_per_user', message: this.redactor.scrub(`${this.name}: ${message}`) }] };
+    return { samples: [], problems: [{ kind, kpi: 'cost_per_user', message: this.redactor.scrub(`${this.name}: ${message}`) }], asked: BILLING_KPIS };
   }
 }
 

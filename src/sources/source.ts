@@ -17,6 +17,13 @@ export interface SourceProblem {
 export interface SourceResult {
   samples: Sample[];
   problems: SourceProblem[];
+  /**
+   * The KPIs this read asked for. A series of one of them that is not in
+   * `samples` was not in the answer: the source says "no data now", so its
+   * last value is not judged, however young. Absent for sources (fixtures)
+   * whose gaps age out through `staleAfter`.
+   */
+  asked?: readonly KpiId[];
 }
 
 export interface Source {
@@ -52,4 +59,7 @@ export class CompositeSource implements Source {
   }
 }
 
-const merge = (results: SourceResult[]): SourceResult => ({ samples: results.flatMap((r) => r.samples), problems: results.flatMap((r) => r.problems) });
+const merge = (results: SourceResult[]): SourceResult => {
+  const asked = results.some((r) => r.asked) ? results.flatMap((r) => r.asked ?? []) : undefined;
+  return { samples: results.flatMap((r) => r.samples), problems: results.flatMap((r) => r.problems), ...(asked ? { asked } : {}) };
+};

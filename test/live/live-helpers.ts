@@ -28,6 +28,8 @@ export function liveConfig(promUrl: string, overrides: Record<string, unknown>):
 
 export class HeadlessRun {
   readonly lines: Line[] = [];
+  /** When each line arrived (Date.now()), index for index with `lines`: recovery times are measured from these. */
+  readonly receivedAt: number[] = [];
   readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
   stderr = '';
@@ -40,6 +42,7 @@ export class HeadlessRun {
       let nl: number;
       while ((nl = buffer.indexOf('\n')) >= 0) {
         this.lines.push(JSON.parse(buffer.slice(0, nl)) as Line);
+        this.receivedAt.push(Date.now());
         buffer = buffer.slice(nl + 1);
       }
     });
@@ -58,6 +61,13 @@ export class HeadlessRun {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** The first line received at or after `sinceMs` (wall clock) matching `match`, with its arrival time. */
+  async waitForSince(what: string, match: (l: Line) => boolean, sinceMs: number, timeoutMs = 20_000): Promise<{ line: Line; at: number }> {
+    const from = this.receivedAt.findIndex((t) => t >= sinceMs);
+    const line = await this.waitFor(what, (l) => this.receivedAt[this.lines.indexOf(l)]! >= sinceMs && match(l), timeoutMs, from < 0 ? this.lines.length : from);
+    return { line, at: this.receivedAt[this.lines.indexOf(line)]! };
   }
 
   stop(): void {

@@ -65,7 +65,8 @@ describe('Prometheus source over HTTP', () => {
     expect(r.samples.map((s) => [s.track, Number.isFinite(s.value)])).toEqual([['canary', false], ['control', false]]);
     await server!.stop();
     const empty = await sourceAgainst((req, res) => json(res, 200, promAnswer(req.query.get('query')!, {}, now / 1000)));
-    expect(await empty.read(Date.now())).toEqual({ samples: [], problems: [] });
+    // It says which KPIs it asked: a series absent from the answer has no data now (gating-snapshot.ts).
+    expect(await empty.read(Date.now())).toEqual({ samples: [], problems: [], asked: ['latency_p95'] });
   });
 
   it('bad PromQL names the KPI and shows Prometheus’s own error', async () => {

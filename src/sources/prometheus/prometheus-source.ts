@@ -83,7 +83,7 @@ export class PrometheusSource implements Source {
     for (const kpi of unstamped) {
       if (!failed.has(kpi)) problems.push({ kind: 'bad-response', kpi, message: `${kpi}: ${this.name}: no sample time behind the value (no selector to read timestamp() from, or its samples are gone); not used` });
     }
-    return { samples, problems: [...this.#templateProblems, ...problems] };
+    return { samples, problems: [...this.#templateProblems, ...problems], asked: this.#queries.map(([kpi]) => kpi) };
   }
 
   /** The requested KPIs that have a query, over [start, end]; at most as many points per series as the store keeps. */
