@@ -20,6 +20,7 @@ import { describeError } from './apply-weight.js';
 import type { ActionResult, CommandHost } from './command-host.js';
 import { EngineActions } from './engine-verbs.js';
 import { gatingSnapshot } from './gating-snapshot.js';
+import { reconcileWeight } from './weight-drift.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -192,17 +193,12 @@ export class Engine implements CommandHost {
     } catch (e) {
       result = { samples: [], problems: [{ kind: 'unreachable', message: `${this.deps.source.name}: ${describeError(e)}` }] };
     }
-    if (this.#state.status === 'ready' && !this.deps.readOnly) await this.#readWeight();
     await this.commands.inLine(() => this.#judge(result, now));
   }
 
   async #judge(result: SourceResult, now: number): Promise<void> {
     if (isTerminal(this.#state)) return;
-    // A READY window shows the weight the load balancer reads now, not the one it read at start.
-    const back = this.#readBack;
-    if (this.#state.status === 'ready' && back?.ok && back.weight !== null && back.weight !== this.#state.weight && !this.deps.readOnly) {
-      this.commit({ ...this.#state, weight: back.weight });
-    }
+    if (!this.deps.readOnly && this.#state.status !== 'rolling-back') await this.#reconcileWeight(now);
     this.store.push(result.samples);
     const health = nextHealth(this.#health, result, now);
     for (const p of newProblems(this.#health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
@@ -222,6 +218,17 @@ export class Engine implements CommandHost {
     });
     if (!this.deps.readOnly) await this.#actOnDecisions(d);
     this.#reportIfDue(now);
+  }
+
+  /** Reads the weight inside the queue, so no move can land between the read and the comparison (weight-drift.ts). */
+  async #reconcileWeight(now: number): Promise<void> {
+    const drift = reconcileWeight(this.#state, await this.#readWeight());
+    if (!drift) return;
+    const from = this.#state.weight;
+    this.commit(drift.next);
+    if (drift.message === null) return;
+    this.deps.audit.append({ at: this.iso(now), type: 'weight-drift', operator: AUTO_OPERATOR, fromWeight: from, toWeight: drift.next.weight, reason: drift.message });
+    this.emit({ type: 'error', at: this.iso(now), message: drift.message });
   }
 
   /** A resumed window or a viewer refills the chart of a phase that began before this process did; once (restore-history.ts). */

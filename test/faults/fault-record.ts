@@ -24,6 +24,8 @@ export interface FaultRow {
   recovered: boolean | 'n/a';
   /** Wall-clock ms from removing the fault to the first check with every gate judged again. */
   recoveryMs: number | null;
+  /** What `recoveryMs` runs between, when not "fault removed → every gate judged". */
+  measured?: string;
 }
 
 export function recordFault(row: FaultRow): void {
