@@ -2,7 +2,7 @@
  * Append-only JSONL, one record per decision, flushed to disk before the
  * action is reported done, so a crash never loses what the IC did.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface AuditRecord {
@@ -13,28 +13,67 @@ export interface AuditRecord {
 }
 
 export interface AuditSink {
+  /** Never throws: a record that cannot be written is kept and `flushPending` says so. */
   append(record: AuditRecord): void;
   readonly path: string | null;
+  /** Writes the records kept after a failed write, in order; returns why some are still kept, or null when none are. */
+  flushPending?(): string | null;
 }
 
 /**
  * The file is 0600 in a 0700 folder: it names operators, hosts and every
  * decision. The folder is made on the first record, not at construction, so
  * a start that fails on bad input leaves nothing behind.
+ *
+ * A write that fails (a read-only or full disk) must not crash a window
+ * with traffic on the canary, nor lose the record: it is kept in memory, in
+ * order, and written with the next record or the next `flushPending`. The
+ * engine refuses to advance while records are kept (engine.ts).
  */
 export class FileAuditLog implements AuditSink {
   #dirReady = false;
+  #pending: string[] = [];
+  #problem: string | null = null;
 
   constructor(readonly path: string) {}
 
   append(record: AuditRecord): void {
+    this.#pending.push(`${JSON.stringify(record)}\n`);
+    this.flushPending();
+  }
+
+  flushPending(): string | null {
+    if (!this.#pending.length) return this.#probe();
+    try {
+      this.#write(this.#pending.join(''));
+      this.#pending = [];
+      this.#problem = null;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      this.#problem = `the audit cannot be written (${code}, ${this.path}): ${this.#pending.length} record(s) kept in memory, written once it can be`;
+    }
+    return this.#problem;
+  }
+
+  /** With nothing kept, whether the next record could be written: said before a decision is lost, not after. */
+  #probe(): string | null {
+    if (!this.#dirReady) return null;
+    try {
+      accessSync(this.path, constants.W_OK);
+      return null;
+    } catch (e) {
+      return `the audit cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}, ${this.path}): no record lost yet`;
+    }
+  }
+
+  #write(text: string): void {
     if (!this.#dirReady) {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       this.#dirReady = true;
     }
     const fd = openSync(this.path, 'a', 0o600);
     try {
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -64,5 +103,9 @@ export class ScrubbingAuditLog implements AuditSink {
 
   append(record: AuditRecord): void {
     this.inner.append(JSON.parse(this.scrub(JSON.stringify(record))) as AuditRecord);
+  }
+
+  flushPending(): string | null {
+    return this.inner.flushPending?.() ?? null;
   }
 }

@@ -21,6 +21,7 @@ import type { ActionResult, CommandHost } from './command-host.js';
 import { EngineActions } from './engine-verbs.js';
 import { gatingSnapshot } from './gating-snapshot.js';
 import { reconcileWeight } from './weight-drift.js';
+import { WriteHealth } from './write-health.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -63,6 +64,7 @@ export class Engine implements CommandHost {
   #decisions: Decisions | null = null;
   #health: SourceHealth = HEALTHY;
   #readBack: WeightReadBack | null = null;
+  readonly #writes: WriteHealth;
   #stopped = false;
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
@@ -73,6 +75,7 @@ export class Engine implements CommandHost {
 
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
+    this.#writes = new WriteHealth(deps.audit, deps.persist);
     this.startedAt = deps.clock.now();
     this.openPolicy = deps.open ?? (deps.meta.mode === 'LIVE' ? 'ic' : 'at-start');
     // Weight 0 and READY until the load balancer confirms the first phase; the report cadence starts now.
@@ -116,7 +119,7 @@ export class Engine implements CommandHost {
   /** The new state, saved before anyone is told (a viewer saves nothing). */
   commit(next: WindowState): void {
     this.#state = next;
-    if (!this.deps.readOnly) this.deps.persist?.save(next, this.deps.clock.now());
+    if (!this.deps.readOnly) this.#writes.save(next, this.deps.clock.now());
   }
 
   current(): WindowState { return this.#state; }
@@ -125,10 +128,11 @@ export class Engine implements CommandHost {
 
   facts(now: number): Facts {
     const d = this.#decisions;
-    const blind = [...sourceBlockers(this.#health, now), ...(!d ? ['no check has run yet'] : d.blind ? ['no data: every gated KPI is UNKNOWN'] : [])];
+    const unwritten = this.deps.readOnly ? [] : this.#writes.problems();
+    const blind = [...sourceBlockers(this.#health, now), ...unwritten, ...(!d ? ['no check has run yet'] : d.blind ? ['no data: every gated KPI is UNKNOWN'] : [])];
     const readBack = this.#readBack && !this.#readBack.ok ? [`the load balancer's weight is not read back (${this.#readBack.detail})`] : [];
     const data = this.openPolicy === 'at-start' && !d ? [] : (d?.openBlockers ?? ['no check has run yet']);
-    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...data, ...readBack], weightUnknown: readBack.length > 0 };
+    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...unwritten, ...data, ...readBack], weightUnknown: readBack.length > 0 };
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */
@@ -198,6 +202,7 @@ export class Engine implements CommandHost {
 
   async #judge(result: SourceResult, now: number): Promise<void> {
     if (isTerminal(this.#state)) return;
+    if (!this.deps.readOnly) for (const message of this.#writes.news()) this.emit({ type: 'error', at: this.iso(now), message });
     if (!this.deps.readOnly && this.#state.status !== 'rolling-back') await this.#reconcileWeight(now);
     this.store.push(result.samples);
     const health = nextHealth(this.#health, result, now);

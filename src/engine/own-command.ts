@@ -42,7 +42,8 @@ export function ownCommand({ policy, state: s, decisions: d, facts, openPolicy, 
     return { type: 'hold', operator: AUTO_OPERATOR, reason: `no data for ${formatDuration(quietForMs)}: holding until the IC resumes`, bound: boundOf(s) };
   }
   const phase = policy.phases[s.phaseIndex]!;
-  if (policy.autoAdvance && s.status === 'running' && d.advanceBlockers.length === 0 && !phase.requiresApproval) {
+  // Blind (no data, or nothing can be written) the plan would refuse: asking every check would only fill the audit with refusals.
+  if (policy.autoAdvance && s.status === 'running' && d.advanceBlockers.length === 0 && facts.blind.length === 0 && !phase.requiresApproval) {
     return { type: 'advance', operator: AUTO_OPERATOR, bound: boundOf(s) };
   }
   return null;

@@ -34,8 +34,10 @@ export class HeadlessRun {
   readonly exited: Promise<number | null>;
   stderr = '';
 
-  constructor(args: string[], env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, [CLI, '--headless', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `as` runs the bin from another copy (`cli`) and as another user (a root test makes a folder read-only only for someone else). */
+  constructor(args: string[], env: NodeJS.ProcessEnv = {}, as: { cli?: string; uid?: number; gid?: number } = {}) {
+    const { cli = CLI, ...ids } = as;
+    this.child = spawn(process.execPath, [cli, '--headless', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
     let buffer = '';
     this.child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString('utf8');
