@@ -25,6 +25,7 @@ import { fittingLayout, type LayoutName } from './layout.js';
 import { Prompt } from './Prompt.js';
 import { StandardBody, standardBodyHeight } from './StandardBody.js';
 import { TONE_COLOR } from './status-style.js';
+import { TinyBody } from './TinyBody.js';
 import { INITIAL_UI, type UiState } from './ui-state.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import type { ViewModel } from './view-model.js';
@@ -76,10 +77,12 @@ export function App({ model, onCommand }: AppProps) {
   const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;
   // Chosen by the panels, not the help overlay, so opening help never re-lays the screen.
   const layout = fittingLayout(columns, rows, (l) => chromeOf(l) + BODY_HEIGHT[l](model));
+  // Not even the compact grid fits: header kept, the most urgent rows only (TinyBody.tsx).
+  const tiny = layout === 'compact' && chromeOf('compact') + compactBodyHeight(model) > rows;
   const prompt = ui.prompt;
   const keys = activeKeys(model, prompt ? ui : { ...ui, prompt: null });
   // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
-  let spare = rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));
+  let spare = tiny ? 0 : rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));
   const chartHeight = layout === 'standard' && !ui.helpOpen && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
   spare -= chartHeight;
   return (
@@ -92,6 +95,8 @@ export function App({ model, onCommand }: AppProps) {
       ) : null}
       {ui.helpOpen ? (
         <HelpOverlay model={model} width={columns} />
+      ) : tiny ? (
+        <TinyBody model={model} width={columns} rows={rows - chromeOf('compact') - (prompt ? 2 : 0)} />
       ) : layout === 'compact' ? (
         <CompactBody model={model} width={columns} />
       ) : layout === 'standard' ? (

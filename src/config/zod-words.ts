@@ -79,6 +79,10 @@ export function describeIssue(top: Issue, input: unknown): { path: PropertyKey[]
     return { path, sentence: `expected only known keys, got unknown key ${first}${more}` };
   }
   if (/^expected\b/.test(issue.message)) return { path, sentence: issue.message };
+  if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
+    const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
+    return { path, sentence: `expected ${article} ${issue.expected}, but the key is missing` };
+  }
   if (issue.code === 'invalid_format') {
     return { path, sentence: `expected ${FORMATS[issue.format] ?? `text in ${issue.format} format`}, got ${got()}` };
   }

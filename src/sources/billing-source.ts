@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { KpiId, Sample, Track } from '../../rules/types.js';
 import { OVERALL } from '../../rules/types.js';
 import { formatPath } from '../config/input-error.js';
+import { describeIssue } from '../config/zod-words.js';
 import type { Redactor } from '../config/secrets.js';
 import type { Source, SourceResult } from './source.js';
 
@@ -71,9 +72,10 @@ export class BillingSource implements Source {
     }
     const parsed = billingResponseSchema.safeParse(body);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      // The same words as for a bad config: what was expected and what came, never zod's own.
+      const issue = describeIssue(parsed.error.issues[0]!, body);
       const path = formatPath(issue.path) || '(top level)';
-      const said = path === 'at' ? 'expected the time the totals were computed (ISO 8601, e.g. 2026-11-26T10:00:00Z)' : issue.message;
+      const said = path === 'at' ? 'expected the time the totals were computed (ISO 8601, e.g. 2026-11-26T10:00:00Z)' : issue.sentence;
       return this.#fail('bad-response', `response ${path}: ${said}`);
     }
     const computedAt = Date.parse(parsed.data.at);

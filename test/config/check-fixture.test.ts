@@ -61,7 +61,7 @@ describe('check loads the fixture named by source.path', () => {
     const file = write('late.yaml', 'source: { type: fixture, path: late.json }\n');
     const auditDir = join(dir, 'audit');
     const error = await setupWindow({ config: file, headless: true, auditDir }, {}, Date.now()).then(() => null, (e: unknown) => e);
-    expect((error as Error).message).toMatch(new RegExp(`^${file}: source\\.path: expected a valid drill fixture at late\\.json \\(.*late\\.json: name: expected string, received undefined`));
+    expect((error as Error).message).toMatch(new RegExp(`^${file}: source\\.path: expected a valid drill fixture at late\\.json \\(.*late\\.json: name: expected a string, but the key is missing`));
   });
 
   it('a good fixture is checked, named and its own config layered under the user’s', async () => {

@@ -39,7 +39,7 @@ describe('billing source (a stub server: no real billing API runs on a laptop)',
   });
 
   it.each([
-    ['a wrong shape', (_q: unknown, res: any) => json(res, 200, answer(totals({ cost: -1 }))), 'response tracks.canary.cost: Too small'],
+    ['a wrong shape', (_q: unknown, res: any) => json(res, 200, answer(totals({ cost: -1 }))), 'response tracks.canary.cost: expected number to be >=0'],
     ['an answer with no time', (_q: unknown, res: any) => json(res, 200, { tracks: { canary: totals(), control: totals() } }), 'response at: expected the time the totals were computed (ISO 8601'],
     ['an answer from the future', (_q: unknown, res: any) => json(res, 200, answer(totals(), '2026-11-26T10:05:00Z')), "response at: 2026-11-26T10:05:00Z is ahead of this machine's clock"],
     ['HTTP 500', (_q: unknown, res: any) => json(res, 500, { error: `token ${TOKEN} broke` }), 'HTTP 500'],
