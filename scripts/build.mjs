@@ -10,7 +10,8 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/devtools-stub.mjs', 'export default { connectToDevTools() {} };\n');
 
 await build({
-  entryPoints: ['src/cli.tsx'],
+  // The bin is src/bin.ts (a first line at once, splash.ts); the CLI and all it needs load after it.
+  entryPoints: { cli: 'src/bin.ts' },
   outdir: 'dist',
   // Code a drill never runs (the Prometheus client, axios) goes to chunks loaded on demand.
   splitting: true,

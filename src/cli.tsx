@@ -9,6 +9,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { runCheck } from './run/check-command.js';
 import { runHeadless } from './run/headless.js';
 import { setupWindow, type RunOptions, type WindowSetup } from './run/setup-window.js';
+import { clearSplash } from './splash.js';
 import { VERSION } from './version.js';
 
 function speedArg(value: string): number {
@@ -86,6 +87,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
+  clearSplash();
   if (e instanceof UsageError) {
     process.stderr.write(`canary-tui: bad input: ${e.message}\n`);
     finish(EXIT.BAD_INPUT);

@@ -15,6 +15,7 @@ import type { Outcome } from '../exit-codes.js';
 import { copyReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
 import type { WindowSetup } from '../run/setup-window.js';
 import { runCommand } from './run-command.js';
+import { clearSplash } from '../splash.js';
 
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
@@ -66,6 +67,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       redraw();
     });
   };
+  clearSplash(); // the entry's first line gives way to the first frame
   const instance = render(<App model={model()} onCommand={onCommand} />, { stdout: io.stdout, stdin: io.stdin, patchConsole: false, maxFps: MAX_FPS, exitOnCtrlC: false });
   function redraw(): void {
     const next = model();
