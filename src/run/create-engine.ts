@@ -6,6 +6,7 @@
 import { Engine } from '../engine/engine.js';
 import type { EngineView } from '../engine/engine-view.js';
 import { buildReport } from '../report/slack-report.js';
+import { attachMemoryLog } from './memory-log.js';
 import type { WindowSetup } from './setup-window.js';
 
 export function reportOf(setup: WindowSetup, view: EngineView): string {
@@ -15,5 +16,6 @@ export function reportOf(setup: WindowSetup, view: EngineView): string {
 export function createEngine(setup: WindowSetup): Engine {
   const engine = new Engine({ ...setup, open: setup.open, reporter: (view) => reportOf(setup, view) });
   if (setup.resume) engine.resumeFrom(setup.resume);
+  attachMemoryLog(engine, process.env, setup.clock.now());
   return engine;
 }

@@ -1,7 +1,9 @@
 /**
  * The window's memory: the latest sample of every series plus a bounded
  * history for charts. Bounded so an eight-hour window costs the same memory
- * as a ten-minute one.
+ * as a ten-minute one, and preallocated (two Float64Arrays a series, full
+ * size from its first sample), so it costs that memory from the first hour:
+ * an array of point objects grew the heap all through an eight-hour soak.
  */
 import { seriesKey, type Sample, type Snapshot } from '../../rules/types.js';
 
@@ -17,9 +19,40 @@ export interface HistoryPoint {
  */
 export const SERIES_CAPACITY = 720;
 
+/** A fixed-size ring of (time, value) pairs, oldest overwritten first. */
+class Ring {
+  readonly #at: Float64Array;
+  readonly #value: Float64Array;
+  #start = 0;
+  #size = 0;
+
+  constructor(readonly capacity: number) {
+    this.#at = new Float64Array(capacity);
+    this.#value = new Float64Array(capacity);
+  }
+
+  push(at: number, value: number): void {
+    const i = (this.#start + this.#size) % this.capacity;
+    this.#at[i] = at;
+    this.#value[i] = value;
+    if (this.#size < this.capacity) this.#size += 1;
+    else this.#start = (this.#start + 1) % this.capacity;
+  }
+
+  /** Oldest first; a fresh array each call (the chart reads it once a frame). */
+  points(): HistoryPoint[] {
+    const out: HistoryPoint[] = new Array(this.#size);
+    for (let k = 0; k < this.#size; k++) {
+      const i = (this.#start + k) % this.capacity;
+      out[k] = { at: this.#at[i]!, value: this.#value[i]! };
+    }
+    return out;
+  }
+}
+
 export class SeriesStore {
   readonly #latest = new Map<string, Sample>();
-  readonly #history = new Map<string, HistoryPoint[]>();
+  readonly #history = new Map<string, Ring>();
 
   constructor(private readonly capacity = SERIES_CAPACITY) {}
 
@@ -31,10 +64,9 @@ export class SeriesStore {
       if (prev && prev.at > s.at) continue;
       this.#latest.set(key, s);
       if (prev && prev.at === s.at) continue;
-      const ring = this.#history.get(key) ?? [];
-      ring.push({ at: s.at, value: s.value });
-      if (ring.length > this.capacity) ring.splice(0, ring.length - this.capacity);
-      this.#history.set(key, ring);
+      let ring = this.#history.get(key);
+      if (!ring) this.#history.set(key, (ring = new Ring(this.capacity)));
+      ring.push(s.at, s.value);
     }
   }
 
@@ -43,6 +75,6 @@ export class SeriesStore {
   }
 
   history(key: string): readonly HistoryPoint[] {
-    return this.#history.get(key) ?? [];
+    return this.#history.get(key)?.points() ?? [];
   }
 }
