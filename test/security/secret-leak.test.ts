@@ -6,7 +6,9 @@
  * under the audit folder must hold no 8-character piece of any secret, raw
  * or base64 (alone, and as the Basic header's user:password). Three configs,
  * because Authorization carries one credential at a time: bearer, basic
- * auth, or Grafana's token.
+ * auth, or Grafana's token. Then the same window on a screen: the TUI in
+ * tmux (its environment, never its argv, holds the secrets), every frame
+ * captured while the failures arrive, a copied report, and its files.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { HeadlessRun } from '../live/live-helpers.js';
+import { TmuxSession, waitFor } from '../e2e/tmux.js';
+import { CLI, HeadlessRun } from '../live/live-helpers.js';
 import { FAILURES, startEchoStub, type EchoStub } from './echo-stub.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -65,19 +68,30 @@ async function until(what: string, ok: () => boolean, run: HeadlessRun, timeoutM
 }
 
 let stub: EchoStub | null = null;
-afterEach(async () => stub?.stop());
+let tmux: TmuxSession | null = null;
+afterEach(async () => {
+  tmux?.stop();
+  tmux = null;
+  await stub?.stop();
+});
+
+/** A new folder with the case's config pointed at the stub. */
+function windowFor(configOf: (typeof CASES)[number][2], secrets: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'canary-leak-'));
+  const config = join(dir, 'window.yaml');
+  writeFileSync(config, stringify({ release: { tag: 'v20261126.1' }, checkInterval: '300ms', staleAfter: '1s', ...configOf(stub!.url, dir, secrets) }));
+  return { audit: join(dir, 'audit'), config };
+}
+
+const allServed = (secrets: Record<string, string>) => () => stub!.served.prometheus!.size === FAILURES.length
+  && (!('billing' in secrets) || stub!.served.billing!.size === FAILURES.length);
 
 describe('no secret reaches any output of a live window', { timeout: 40_000 }, () => {
   it.each(CASES)('%s', async (_name, secrets, configOf) => {
     stub = await startEchoStub();
-    const dir = mkdtempSync(join(tmpdir(), 'canary-leak-'));
-    const audit = join(dir, 'audit');
-    const config = join(dir, 'window.yaml');
-    writeFileSync(config, stringify({ release: { tag: 'v20261126.1' }, checkInterval: '300ms', staleAfter: '1s', ...configOf(stub.url, dir, secrets) }));
+    const { audit, config } = windowFor(configOf, secrets);
     const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'leak-test'], env(secrets));
-    const billing = 'billing' in secrets;
-    await until('every failure from every remote', () => stub!.served.prometheus!.size === FAILURES.length
-      && (!billing || stub!.served.billing!.size === FAILURES.length), run);
+    await until('every failure from every remote', allServed(secrets), run);
     const checks = run.lines.filter((l) => l.type === 'check').length;
     await until('a check after the last failure', () => run.lines.filter((l) => l.type === 'check').length > checks + 1, run);
     run.stop();
@@ -89,5 +103,36 @@ describe('no secret reaches any output of a live window', { timeout: 40_000 }, (
     expect(run.lines.some((l) => l.type === 'error' && /HTTP 200: the server answered HTML/.test(l.message))).toBe(true);
     // The webhook's read-back was asked (and failed, echoing); its detail stays inside the READY blockers.
     if (secrets.hook) expect([...stub.served.webhook!]).toContain('401');
+  });
+
+  it.each(CASES)('%s, on screen (tmux)', async (_name, secrets, configOf) => {
+    stub = await startEchoStub();
+    const { audit, config } = windowFor(configOf, secrets);
+    // The tmux server, and so the pane, inherits the environment it starts with.
+    const vars = env(secrets);
+    Object.assign(process.env, vars);
+    const t = (tmux = new TmuxSession(200, 60));
+    try {
+      t.start([process.execPath, CLI, '--config', config, '--open', '--audit-dir', audit, '--operator', 'leak-test'], { TERM: 'xterm-256color' });
+    } finally {
+      for (const k of Object.keys(vars)) delete process.env[k];
+    }
+    const screens: string[] = [];
+    const deadline = Date.now() + 20_000;
+    let after = 0;
+    // Every frame while the failures arrive, then ten more (about a second's worth).
+    while (after < 10) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for every failure on screen; last screen:\n${screens.at(-1)}`);
+      screens.push(t.screen());
+      if (allServed(secrets)()) after += 1;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    t.keys('c');
+    screens.push(await waitFor('the copy said', () => (/report (saved|copied)|not confirmable|clipboard/i.test(t.screen()) ? t.screen() : null), 10_000, () => t.screen()), t.buffer());
+    const outputs = [...screens, ...filesUnder(audit).map((f) => readFileSync(f, 'utf8'))].join('\n');
+    expect(pieces(secrets).filter((p) => outputs.includes(p))).toEqual([]);
+    expect(screens.some((sc) => /LIVE/.test(sc))).toBe(true);
+    // The failing answers did reach the screen (the event log, the banner), scrubbed.
+    expect(screens.some((sc) => /HTTP (401|500)|HTML|\[redacted\]/.test(sc))).toBe(true);
   });
 });
