@@ -64,6 +64,8 @@ program
   .option('--audit-dir <dir>', 'where the audit log goes')
   .option('--operator <name>', 'who is at the keyboard', nameArg)
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
+  .option('--from <time>', 'with a Prometheus --config: replay the window from this time (RFC 3339, or -6h, -90m, now) out of Prometheus history (RETROSPECTIVE)')
+  .option('--to <time>', 'where the retrospective window ends (default: now)')
   .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture, rehearse: true })));
 
 program

@@ -58,7 +58,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
   return {
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
-      mode: meta.mode === 'REHEARSAL' && meta.speed ? `REHEARSAL ×${meta.speed}` : meta.mode,
+      mode: meta.mode !== 'LIVE' && meta.speed ? `${meta.mode} ×${meta.speed}` : meta.mode,
       clock: `${new Date(now).toISOString().slice(11, 16)} UTC`,
       phase: `Phase ${state.phaseIndex + 1}/${policy.phases.length}`,
       weight: state.weight,

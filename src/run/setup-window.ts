@@ -42,6 +42,9 @@ export interface RunOptions {
   open?: boolean;
   /** Set by the `rehearse` command: whatever the source, this run is never LIVE. */
   rehearse?: boolean;
+  /** A retrospective rehearsal's window (RFC 3339 or relative, e.g. -6h); `to` defaults to now. */
+  from?: string;
+  to?: string;
 }
 
 export interface WindowSetup {
@@ -80,6 +83,10 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     // Loaded on demand, so a drill never loads the Prometheus client (axios and its Node modules) before its first frame.
     const { setupLive } = await import('./setup-live.js');
     return setupLive(opts, user, env, startedAtReal);
+  }
+  if (mode === 'RETROSPECTIVE') {
+    const { setupRetrospective } = await import('./setup-retrospective.js');
+    return setupRetrospective(opts, user, env, startedAtReal);
   }
   // A drill named by the config's source.path is bad input at that line of the config, as `check` reports it.
   const { fixture, path: fixturePath, config: drillConfig } = opts.fixture

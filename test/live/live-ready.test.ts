@@ -56,13 +56,13 @@ describe('before the IC opens the window', { timeout: 60_000 }, () => {
     w.untouched();
   });
 
-  it('rehearse --config with a Prometheus source is refused (exit 2) and never writes a weight', () => {
+  it('rehearse --config with a Prometheus source and no --from is refused (exit 2) and never writes a weight', () => {
     const w = withWeightFile();
     for (const args of [['rehearse', '--config', w.config, '--headless'], ['rehearse', '--config', w.config, '--headless', '--real-adapter']]) {
       const r = spawnSync(process.execPath, [CLI, ...args, '--audit-dir', join(w.dir, 'audit')], { encoding: 'utf8', timeout: 20_000 });
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toContain(`${w.config}: source: expected a fixture to rehearse: a retrospective rehearsal straight from Prometheus history is not available yet`);
+      expect(r.stderr).toContain(`${w.config}: source: expected a fixture to rehearse, or --from TIME to replay this Prometheus source's history (RETROSPECTIVE)`);
       expect(r.stdout).toBe('');
     }
     w.untouched();
