@@ -104,6 +104,11 @@ function planAdvance(policy: Policy, s: WindowState, c: Extract<WindowCommand, {
   if (s.status !== 'running') return { kind: 'refuse', why: `window is ${s.status}${s.status === 'held' ? ': resume first' : ''}` };
   // Advancing blind is never allowed, not even with an override.
   if (f.blind.length) return { kind: 'refuse', why: f.blind.join('; ') };
+  // Nor from a weight the phase did not set (changed behind canary-tui's back): its minimum time was served at another exposure.
+  const current = policy.phases[s.phaseIndex]!;
+  if (s.weight !== current.weight) {
+    return { kind: 'refuse', why: `the load balancer reads ${s.weight}% but phase ${s.phaseIndex + 1} is ${current.weight}%: roll back, or put the weight back to ${current.weight}% (the next check reads it)` };
+  }
   const blockers = f.gates ? advanceBlockers(policy, s, f.gates, f.now) : ['no check has run yet'];
   const override = c.override?.trim();
   if (blockers.length && !override) return { kind: 'refuse', why: blockers.join('; ') };

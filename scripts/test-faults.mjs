@@ -9,4 +9,5 @@ const root = join(import.meta.dirname, '..');
 rmSync(join(root, 'test/faults/results'), { recursive: true, force: true });
 const suite = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/faults/'], { cwd: root, stdio: 'inherit' });
 const table = spawnSync(process.execPath, [join(root, 'scripts/faults-table.mjs')], { cwd: root, stdio: 'inherit' });
-process.exit(suite.status || table.status || 0);
+// A suite killed by a signal has no status: that is a failure, not a pass.
+process.exit((suite.status ?? 1) || (table.status ?? 1));

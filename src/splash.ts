@@ -16,14 +16,17 @@ let shown: NodeJS.WriteStream | null = null;
 const QUIET_FLAGS = new Set(['--headless', '--help', '-h', '--version', '-V']);
 
 /** What the run opens, from argv alone: the config's or drill's file name, or the bundled drill. */
-export function splashText(args: readonly string[], version: string): string | null {
+export function splashText(raw: readonly string[], version: string): string | null {
+  // `--config=FILE` is `--config FILE` to commander.
+  const args = raw.flatMap((a) => (/^--[\w-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   if (args.some((a) => QUIET_FLAGS.has(a))) return null;
-  const positional = args.filter((a, i) => !a.startsWith('-') && !(args[i - 1] ?? '').match(/^--(config|speed|audit-dir|operator)$/));
+  const positional = args.filter((a, i) => !a.startsWith('-') && !(args[i - 1] ?? '').match(/^--(config|speed|audit-dir|operator|from|to)$/));
   if (positional[0] !== undefined && positional[0] !== 'rehearse') return null; // check, help, or a usage error to come
   const config = args[args.indexOf('--config') + 1];
+  const rehearse = positional[0] === 'rehearse';
   const what = positional[1] !== undefined
     ? `the drill ${basename(positional[1])}`
-    : args.includes('--config') && config ? `the window in ${basename(config)}` : 'the bundled drill';
+    : args.includes('--config') && config ? `${rehearse ? 'a rehearsal with' : 'the window in'} ${basename(config)}` : 'the bundled drill';
   return `canary-tui ${version} · opening ${what}…`;
 }
 

@@ -93,7 +93,9 @@ export function App({ model, onCommand }: AppProps) {
           {clipWords(` ✖ ${model.banner} `, columns)}
         </Text>
       ) : null}
-      {ui.helpOpen ? (
+      {ui.helpOpen && tiny ? (
+        <Text wrap="truncate" dimColor>{clipWords('help needs 80×24; the footer lists the keys; ? closes', columns)}</Text>
+      ) : ui.helpOpen ? (
         <HelpOverlay model={model} width={columns} />
       ) : tiny ? (
         <TinyBody model={model} width={columns} rows={rows - chromeOf('compact') - (prompt ? 2 : 0)} />

@@ -53,24 +53,25 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
         {blockers.slice(0, shownCount).map((b, i) => (
           <Text key={i} wrap="truncate">  - {width === undefined ? b : clipWords(b, width - 4)}</Text>
         ))}
-        <Field question={overrideQuestion(targetText(prompt))} text={prompt.text} />
+        <Field question={overrideQuestion(targetText(prompt))} text={prompt.text} width={width} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
       {prompt.override !== undefined ? <Text wrap="truncate" dimColor>override reason: {prompt.override}</Text> : null}
-      <Field question={`${approverQuestion(targetText(prompt))} (Enter to record, Esc to cancel)`} text={prompt.text} />
+      <Field question={`${approverQuestion(targetText(prompt))} (Enter to record, Esc to cancel)`} text={prompt.text} width={width} />
     </Box>
   );
 }
 
-/** Question and field on one line; the field keeps its end in view, where the cursor is. */
-function Field({ question, text }: { question: string; text: string }) {
+/** Question and field on one line; the field keeps its end in view, where the cursor is. On a narrow terminal the question is cut at a word, never wrapped. */
+function Field({ question, text, width }: { question: string; text: string; width?: number }) {
+  const asked = width === undefined ? question : clipWords(question, Math.max(8, width - 12));
   return (
     <Box>
       <Box flexShrink={0}>
-        <Text bold>{question} </Text>
+        <Text bold>{asked} </Text>
       </Box>
       <Box flexGrow={1} flexShrink={1}>
         <Text wrap="truncate-start">

@@ -2,7 +2,7 @@
  * Append-only JSONL, one record per decision, flushed to disk before the
  * action is reported done, so a crash never loses what the IC did.
  */
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface AuditRecord {
@@ -34,6 +34,7 @@ export class FileAuditLog implements AuditSink {
   #dirReady = false;
   #pending: string[] = [];
   #problem: string | null = null;
+  #exitHook = false;
 
   constructor(readonly path: string) {}
 
@@ -50,16 +51,28 @@ export class FileAuditLog implements AuditSink {
       this.#problem = null;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      this.#lastResort();
       this.#problem = `the audit cannot be written (${code}, ${this.path}): ${this.#pending.length} record(s) kept in memory, written once it can be`;
     }
     return this.#problem;
+  }
+
+  /** If the process ends with records still kept, they go to stderr, marked, rather than nowhere. */
+  #lastResort(): void {
+    if (this.#exitHook) return;
+    this.#exitHook = true;
+    process.once('exit', () => {
+      if (!this.#pending.length) return;
+      process.stderr.write(`canary-tui: ${this.#pending.length} audit record(s) could not be written to ${this.path}; here they are:\n${this.#pending.join('')}`);
+    });
   }
 
   /** With nothing kept, whether the next record could be written: said before a decision is lost, not after. */
   #probe(): string | null {
     if (!this.#dirReady) return null;
     try {
-      accessSync(this.path, constants.W_OK);
+      // A file moved away (rotated, deleted) is made again by the next record: then the folder must take it.
+      accessSync(existsSync(this.path) ? this.path : dirname(this.path), constants.W_OK);
       return null;
     } catch (e) {
       return `the audit cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}, ${this.path}): no record lost yet`;
@@ -72,9 +85,16 @@ export class FileAuditLog implements AuditSink {
       this.#dirReady = true;
     }
     const fd = openSync(this.path, 'a', 0o600);
+    const before = fstatSync(fd).size;
     try {
-      writeSync(fd, text);
+      // A nearly full disk writes short without throwing: write until every byte is down.
+      const bytes = Buffer.from(text);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
       fsyncSync(fd);
+    } catch (e) {
+      // Nothing half-written stays behind: the kept records are written whole, once, later.
+      try { ftruncateSync(fd, before); } catch { /* the error below says the file cannot be written */ }
+      throw e;
     } finally {
       closeSync(fd);
     }

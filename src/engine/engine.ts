@@ -64,6 +64,8 @@ export class Engine implements CommandHost {
   #decisions: Decisions | null = null;
   #health: SourceHealth = HEALTHY;
   #readBack: WeightReadBack | null = null;
+  /** Bumped by every committed weight change: a read-back older than the latest change says nothing about it. */
+  #weightEpoch = 0;
   readonly #writes: WriteHealth;
   #stopped = false;
   readonly retry: { attempts: number; backoffMs: number };
@@ -118,6 +120,7 @@ export class Engine implements CommandHost {
 
   /** The new state, saved before anyone is told (a viewer saves nothing). */
   commit(next: WindowState): void {
+    if (next.weight !== this.#state.weight) this.#weightEpoch += 1;
     this.#state = next;
     if (!this.deps.readOnly) this.#writes.save(next, this.deps.clock.now());
   }
@@ -197,13 +200,16 @@ export class Engine implements CommandHost {
     } catch (e) {
       result = { samples: [], problems: [{ kind: 'unreachable', message: `${this.deps.source.name}: ${describeError(e)}` }] };
     }
-    await this.commands.inLine(() => this.#judge(result, now));
+    // Read outside the queue too (a slow load balancer must not hold up the IC's rollback); a move that lands meanwhile voids it.
+    const epoch = this.#weightEpoch;
+    const back = this.deps.readOnly || this.#state.status === 'rolling-back' ? null : await this.#readWeight();
+    await this.commands.inLine(() => this.#judge(result, now, epoch === this.#weightEpoch ? back : null));
   }
 
-  async #judge(result: SourceResult, now: number): Promise<void> {
+  async #judge(result: SourceResult, now: number, back: WeightReadBack | null): Promise<void> {
     if (isTerminal(this.#state)) return;
     if (!this.deps.readOnly) for (const message of this.#writes.news()) this.emit({ type: 'error', at: this.iso(now), message });
-    if (!this.deps.readOnly && this.#state.status !== 'rolling-back') await this.#reconcileWeight(now);
+    if (back && this.#state.status !== 'rolling-back') this.#reconcileWeight(back, now);
     this.store.push(result.samples);
     const health = nextHealth(this.#health, result, now);
     for (const p of newProblems(this.#health, health)) this.emit({ type: 'error', at: this.iso(now), message: p.message });
@@ -225,9 +231,9 @@ export class Engine implements CommandHost {
     this.#reportIfDue(now);
   }
 
-  /** Reads the weight inside the queue, so no move can land between the read and the comparison (weight-drift.ts). */
-  async #reconcileWeight(now: number): Promise<void> {
-    const drift = reconcileWeight(this.#state, await this.#readWeight());
+  /** Compares a read taken since the last weight change with the state (weight-drift.ts). */
+  #reconcileWeight(back: WeightReadBack, now: number): void {
+    const drift = reconcileWeight(this.#state, back);
     if (!drift) return;
     const from = this.#state.weight;
     this.commit(drift.next);

@@ -1,7 +1,8 @@
 /**
  * One live headless window for a fault: examples/prometheus.yaml pointed at
  * `url`, checked every second, one long 5% phase (so nothing advances under
- * the test's feet), a 2 s source timeout, and its own audit folder.
+ * the test's feet), a 2 s source timeout, values valid for a minute, and its
+ * own audit folder.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,8 @@ export interface FaultWindow {
 
 export function faultConfig(url: string, overrides: Record<string, unknown> = {}): string {
   return liveConfig(url, {
-    checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '3s',
+    // staleAfter far above the fault's length: a gate must go UNKNOWN because the check knows it has no new value, not because the old one aged out.
+    checkInterval: '1s', staleAfter: '1m', reportEvery: '1h', noDataHoldAfter: '3s',
     phases: [{ weight: 5, minDuration: '1h', p95GateMs: 130 }, { weight: 25, minDuration: '1h', p95GateMs: 130 }],
     ...overrides,
     source: { timeout: '2s', ...(overrides.source as Record<string, unknown> | undefined) },

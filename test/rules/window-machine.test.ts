@@ -33,6 +33,8 @@ describe('plan', () => {
     ['hold freezes a running window', at(1), { type: 'hold', operator: IC, reason: 'x' }, {}, 'record'],
     ['hold is refused on a held window', at(1, { status: 'held' }), { type: 'hold', operator: IC, reason: 'x' }, {}, 'refuse'],
     ['resume is refused on a running window', at(1), { type: 'resume', operator: IC, reason: 'x' }, {}, 'refuse'],
+    ['no advance from a weight changed behind its back (40% in the 5% phase), not even with an override', at(0, { weight: 40 }), { type: 'advance', operator: IC, override: 'x' }, {}, 'refuse'],
+    ['a window held at a changed weight may resume (the triggers keep watching)', at(0, { weight: 40, status: 'held' }), { type: 'resume', operator: IC, reason: 'x' }, {}, 'record'],
   ])('%s', (_name, state, command, over, kind) => {
     expect(plan(P, state, command, facts(over)).kind).toBe(kind);
   });

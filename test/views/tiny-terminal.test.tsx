@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../views/App.js';
-import { plain } from './helpers.js';
+import { plain, settle } from './helpers.js';
 import { renderSized } from './render-sized.js';
 import { sampleModel } from './sample-model.js';
 
@@ -18,6 +18,21 @@ function frame(variant: Parameters<typeof sampleModel>[0], columns: number, rows
   unmount = r.unmount;
   return plain(r.lastFrame() ?? '').split('\n');
 }
+
+async function afterKeys(columns: number, rows: number, keys: string[]): Promise<string[]> {
+  const r = renderSized(<App model={sampleModel('breaching')} onCommand={() => {}} />, columns, rows);
+  unmount = r.unmount;
+  for (const k of keys) {
+    r.stdin.write(k);
+    await settle();
+  }
+  return plain(r.lastFrame() ?? '').split('\n');
+}
+
+const fits = (lines: string[], columns: number, rows: number) => {
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+};
 
 describe('a terminal smaller than 80×24', () => {
   it('keeps the header on the first lines and fits 40×12', () => {
@@ -37,5 +52,12 @@ describe('a terminal smaller than 80×24', () => {
     const urgent = body.findIndex((l) => /^[✖▲?●◉!]/.test(l));
     expect(urgent).toBeGreaterThanOrEqual(0);
     expect(firstGreen === -1 || urgent < firstGreen).toBe(true);
+  });
+
+  it.each([['help', ['?'], /help needs 80×24/], ['the override prompt', ['a'], /override|blocked/i], ['the rollback question', ['r'], /ROLL BACK|roll back/i]])('%s at 40×12 keeps the header and fits', async (_name, keys, shown) => {
+    const lines = await afterKeys(40, 12, keys as string[]);
+    expect(lines.join('\n')).toMatch(shown as RegExp);
+    fits(lines, 40, 12);
+    expect(lines[1]).toMatch(/^Phase \d\/4 · \d+% · /);
   });
 });
