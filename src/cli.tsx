@@ -9,6 +9,7 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { runCheck } from './run/check-command.js';
 import { runHeadless } from './run/headless.js';
 import { setupWindow, type RunOptions, type WindowSetup } from './run/setup-window.js';
+import type { RecordOptions } from './record/record-command.js';
 import { clearSplash } from './splash.js';
 import { VERSION } from './version.js';
 
@@ -73,6 +74,19 @@ program
   .description('validate and lint a config; exit 0 when valid (lints are warnings), 2 when not')
   .requiredOption('--config <file>', 'config to check')
   .action(async (opts: { config: string }) => finish(await runCheck(opts.config, (l) => process.stdout.write(l))));
+
+program
+  .command('record')
+  .description('record a past window from the config\'s Prometheus into a drill fixture (rehearse FILE replays it)')
+  .requiredOption('--config <file>', 'window config whose source is Prometheus')
+  .requiredOption('--from <time>', 'start: RFC 3339, or -6h, -90m, now')
+  .option('--to <time>', 'end (default: now)')
+  .requiredOption('--out <file>', 'fixture to write (never over an existing file)')
+  .option('--step <seconds>', 'seconds between points (default: the config\'s check interval)')
+  .action(async (opts: RecordOptions) => {
+    const { runRecord } = await import('./record/record-command.js');
+    finish(await runRecord(opts, (l) => process.stdout.write(l), process.env, Date.now()));
+  });
 
 // Last, so it reaches every command: usage errors are bad input (exit 2), one line each.
 strictUsage(program);

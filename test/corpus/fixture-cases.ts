@@ -40,6 +40,6 @@ export const FIXTURE_CASES: Case[] = [
   json('config-interval-zero', fixtureWith({ config: '{"checkInterval": 0}' }), 'config.checkInterval'),
   json('config-unknown-key', fixtureWith({ config: '{"autoAdvanse": true}' }), 'config', ['unknown key "autoAdvanse"']),
   json('not-an-object', '[1, 2]', '(top level)'),
-  json('oversize', () => fixtureWith({ samples: `[${Array.from({ length: 90_000 }, (_, i) => `[${1795579200 + i * 60}, 0.9]`).join(',')}]` }), '(top level)', ['at most 1 MB']),
+  json('oversize', () => fixtureWith().replace('{', `{"pad": "${'x'.repeat(33 * 1024 * 1024)}",`), '(top level)', ['at most 32 MB']),
   { name: 'fixture-missing', file: 'drill.json', path: '(top level)', says: ['ENOENT'] },
 ];

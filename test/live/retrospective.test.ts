@@ -11,32 +11,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfill, type BackfillSeries } from '../support/backfill.js';
+import { backfill } from '../support/backfill.js';
 import { startPrometheus, type PrometheusServer } from '../support/prometheus-server.js';
 import { HeadlessRun, liveConfig } from './live-helpers.js';
-import { healthyScenario, JOURNEYS } from './scenario.js';
+import { iso, MINUTES, recordedHour, T0 } from './recorded-hour.js';
 
-const T0 = Math.floor(Date.now() / 60_000) * 60 - 2 * 3600; // unix seconds, on a minute
-const MINUTES = 60;
 let prom: PrometheusServer;
-
-/** The healthy scenario as an hour of gauges, with the checkout regression bent in. */
-function recordedHour(): BackfillSeries[] {
-  const series = new Map<string, BackfillSeries>();
-  healthyScenario({ set: (name, labels, value) => series.set(JSON.stringify([name, labels]), { name, labels, points: [[0, value]] }) }, JOURNEYS);
-  return [...series.values()].map((s) => {
-    const v = s.points[0]![1];
-    const bent = s.name === 'web_latency_ms' && s.labels.track === 'canary' && s.labels.journey === 'checkout' && s.labels.quantile === '0.95';
-    return { ...s, points: Array.from({ length: MINUTES + 1 }, (_, m) => [T0 + m * 60, bent && m >= 20 ? 140 : v] as [number, number]) };
-  });
-}
 
 beforeAll(async () => {
   prom = await startPrometheus({ dataDir: await backfill(recordedHour()) });
 }, 60_000);
 afterAll(async () => prom?.stop());
 
-const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
 
 describe('rehearse --config --from: a past window from Prometheus history', { timeout: 60_000 }, () => {
   it('replays the recorded hour at virtual time and rolls back on the trigger, RETROSPECTIVE everywhere', async () => {

@@ -41,10 +41,12 @@ export function historyStepSeconds({ start, end, stepMs }: RangeWindow): number 
  */
 export function rangeKind(
   driver: Pick<PrometheusDriver, 'rangeQuery'>, labels: PrometheusSourceConfig['labels'], range: RangeWindow,
+  /** A recording asks its own step, never coarsened (record-window.ts cuts the range instead). */
+  stepSeconds: number = historyStepSeconds(range),
 ): QueryKind<MatrixItem> | null {
   const from = Math.ceil(range.start / 1000) * 1000;
   if (from > range.end) return null;
-  const step = historyStepSeconds(range);
+  const step = stepSeconds;
   return {
     resultType: 'matrix',
     expected: 'a range vector (matrix)',

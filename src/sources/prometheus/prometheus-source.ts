@@ -95,6 +95,16 @@ export class PrometheusSource implements Source {
     return { samples: r.samples, problems: [...this.#templateProblems.filter((p) => p.kpi && wanted.has(p.kpi)), ...r.problems] };
   }
 
+  /**
+   * Every KPI over [start, end] at exactly `stepSeconds`, for a recording.
+   * The caller keeps each request under Prometheus's 11,000 points a series.
+   */
+  async range(start: number, end: number, stepSeconds: number): Promise<SourceResult> {
+    const kind = rangeKind(this.driver, this.cfg.labels, { start, end, stepMs: stepSeconds * 1000 }, stepSeconds);
+    const r = kind ? await this.#ask(kind, this.#queries, new Set()) : { samples: [], problems: [] };
+    return { samples: r.samples, problems: [...this.#templateProblems, ...r.problems], asked: this.#queries.map(([kpi]) => kpi) };
+  }
+
   /** Batches what may be batched; a KPI the server refused on its own joins `alone` and is asked alone from then on. */
   async #ask<Item extends SeriesItem>(kind: QueryKind<Item>, queries: KpiQuery[], alone: Set<KpiId>): Promise<SourceResult> {
     if (!queries.length) return { samples: [], problems: [] };
