@@ -22,7 +22,7 @@ export function HelpOverlay({ model, width }: { model: ViewModel; width?: number
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
       <Text bold>Keys (Esc or ? closes this help)</Text>
-      {KEY_ROWS.map((row) => {
+      {KEY_ROWS.filter((row) => model.actions.replay !== null || !row.command.startsWith('replay.')).map((row) => {
         const k = resolveKey(row, model);
         // Availability as the dashboard would see it once this overlay is closed.
         const available = row.condition(model, INITIAL_UI);

@@ -15,7 +15,7 @@ import { eventModels } from './event-models.js';
 import { freshness } from './freshness.js';
 import { shownReadout } from './last-good.js';
 import { economicsModel, errorsModel, funnelsModel, infraModel, paymentsModel, type KpiInput } from './kpi-models.js';
-import type { TriggerModel, ViewModel } from './view-model.js';
+import type { ReplayState, TriggerModel, ViewModel } from './view-model.js';
 
 export interface ViewInput {
   meta: WindowMeta;
@@ -38,6 +38,8 @@ export interface ViewInput {
   weightUnknown?: boolean;
   /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
   history?: { canary: readonly number[]; control: readonly number[] };
+  /** A replay on screen: its speed now, paused, rushing to the next event; absent in a live window and headless. */
+  replay?: ReplayState;
   now: number;
 }
 
@@ -58,7 +60,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
   return {
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
-      mode: meta.mode !== 'LIVE' && meta.speed ? `${meta.mode} ×${meta.speed}` : meta.mode,
+      mode: modeText(meta.mode, input.replay?.speed ?? meta.speed, input.replay),
       clock: `${new Date(now).toISOString().slice(11, 16)} UTC`,
       phase: `Phase ${state.phaseIndex + 1}/${policy.phases.length}`,
       weight: state.weight,
@@ -116,6 +118,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       bound: { phaseIndex: state.phaseIndex, status: state.status, weight: state.weight },
       nextWeight,
       confirmQuit: meta.mode === 'LIVE' && !terminal && !input.readOnly,
+      replay: input.replay && !terminal ? input.replay : null,
       weightUnknown: input.weightUnknown ?? false,
       readOnly: input.readOnly ?? null,
     },
@@ -148,4 +151,11 @@ function triggerModels(d: Decisions | null, now: number): TriggerModel[] {
       checks: s.state === 'breaching' ? s.checks : 0, checksNeeded: t.def.consecutiveChecks, note,
     };
   });
+}
+
+/** "REHEARSAL ×60", "RETROSPECTIVE ×120 · PAUSED", "REHEARSAL → next event": the mode, and what the replay clock is doing. */
+function modeText(mode: string, speed: number | null, replay: ReplayState | undefined): string {
+  if (mode === 'LIVE' || !speed) return mode;
+  if (replay?.rushing) return `${mode} → next event`;
+  return `${mode} ×${speed}${replay?.paused ? ' · PAUSED' : ''}`;
 }

@@ -13,6 +13,8 @@ export type Command =
   | { type: 'resume'; bound?: Bound }
   | { type: 'rollback'; reason: string }
   | { type: 'copy' }
+  /** Replay clock: pause or play, change the speed by one step, rush to the next event. */
+  | { type: 'replay'; control: 'pause' | 'faster' | 'slower' | 'next' }
   | { type: 'quit' }
   /** A prompt closed because the window changed under it: told and audited. */
   | { type: 'prompt-cancelled'; why: string };

@@ -94,6 +94,11 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
       return stay({ ...ui, prompt: { kind: 'confirm-rollback', bound } });
     case 'report.copy':
       return { ui, command: { type: 'copy' } };
+    case 'replay.pause':
+    case 'replay.faster':
+    case 'replay.slower':
+    case 'replay.next':
+      return { ui, command: { type: 'replay', control: name.slice('replay.'.length) as 'pause' | 'faster' | 'slower' | 'next' } };
     case 'help.toggle':
       return stay({ ...ui, helpOpen: !ui.helpOpen });
     case 'app.quit':

@@ -7,11 +7,13 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'help.toggle' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
   key: string;
+  /** How the footer and help name the key when it is not printable as itself (space). */
+  shown?: string;
   /** Labels depend on the window: "advance" or "override…", "hold" or "resume". */
   label: (model: ViewModel) => string;
   /** Whether the key does anything right now; false rows are hidden and ignored. */
@@ -58,10 +60,15 @@ export const KEY_ROWS: readonly KeyRow[] = [
   // The overlay closes with the same key that opened it, so '?' stays live while it is open.
   { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'this help; Esc or ? closes it' },
   { command: 'app.quit', key: 'q', label: () => 'quit', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'leave the war room; in an undecided live window asks first and says the weight the canary stays at' },
+  // Last, so a narrow footer cuts them before help and quit.
+  { command: 'replay.pause', key: ' ', shown: 'space', label: (m) => (m.actions.replay?.paused ? 'play' : 'pause'), condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: pause or play the virtual clock (space)' },
+  { command: 'replay.faster', key: '+', label: () => 'faster', condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: one step faster (×60 → ×120 …)' },
+  { command: 'replay.slower', key: '-', label: () => 'slower', condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: one step slower' },
+  { command: 'replay.next', key: ']', label: () => 'next event', condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: run to the next breach, firing, phase change, action or report' },
 ];
 
 export function resolveKey(row: KeyRow, model: ViewModel): ActiveKey {
-  return { command: row.command, key: row.key, label: row.label(model), dangerous: row.dangerous };
+  return { command: row.command, key: row.shown ?? row.key, label: row.label(model), dangerous: row.dangerous };
 }
 
 /** The keys that work right now, in table order: what the footer shows. */

@@ -91,6 +91,13 @@ export interface EventModel {
   tone: 'info' | 'warn' | 'error';
 }
 
+/** What the replay clock is doing (VirtualClock): shown in the header, steered with space, + - and ]. */
+export interface ReplayState {
+  speed: number;
+  paused: boolean;
+  rushing: boolean;
+}
+
 export interface ViewModel {
   header: {
     title: string;
@@ -160,5 +167,7 @@ export interface ViewModel {
     confirmQuit: boolean;
     /** Another instance drives: rollout keys are removed. */
     readOnly: string | null;
+    /** A replay the IC may pause, speed up or rush (not a live window, not a decided one). */
+    replay: ReplayState | null;
   };
 }

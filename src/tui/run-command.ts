@@ -3,11 +3,14 @@ import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
 import type { Engine } from '../engine/engine.js';
 import type { CopyOutcome } from '../report/copy-report.js';
+import type { ReplayControl } from './replay-controls.js';
 
 export interface CommandDeps {
   /** Saves the report in the window's folder, then tries the clipboard and OSC 52. */
   copy(text: string): Promise<CopyOutcome>;
   quit(): void;
+  /** The replay clock's controls; absent in a live window. */
+  replay?: (control: ReplayControl) => string;
 }
 
 export async function runCommand(engine: Engine, command: Command, deps: CommandDeps): Promise<ViewModel['flash']> {
@@ -32,6 +35,8 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
       engine.deps.audit.append({ at: engine.iso(), type: 'report-copy', operator, method: out.method, path: out.path });
       return { text: out.message, tone: out.method === 'none' ? 'warn' : 'info' };
     }
+    case 'replay':
+      return deps.replay ? { text: deps.replay(command.control), tone: 'info' } : { text: 'a live window has no replay clock', tone: 'warn' };
     case 'prompt-cancelled':
       engine.deps.audit.append({ at: engine.iso(), type: 'prompt-cancelled', operator, why: command.why });
       return { text: command.why, tone: 'warn' };

@@ -16,6 +16,8 @@ import { copyReport, systemClipboard, type CopyDeps } from '../report/copy-repor
 import type { WindowSetup } from '../run/setup-window.js';
 import { runCommand } from './run-command.js';
 import { clearSplash } from '../splash.js';
+import { VirtualClock } from '../clock/virtual-clock.js';
+import { ReplayControls } from './replay-controls.js';
 
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
@@ -38,6 +40,8 @@ const MAX_FPS = 5;
 
 export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal): Promise<Outcome> {
   const engine = createEngine(setup);
+  // A replay's clock is the IC's to steer (space, + -, ]); a live window's is the wall's.
+  const replay = setup.meta.mode !== 'LIVE' && setup.clock instanceof VirtualClock ? new ReplayControls(setup.clock) : null;
   const events: EngineEvent[] = [];
   let flash: ViewModel['flash'] = null;
   let lastJson = '';
@@ -58,10 +62,11 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       unconfirmedRollback: view.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: view.now,
       openBlockers: view.openBlockers, weightUnknown: view.weightUnknown,
       history: { canary: view.p95.canary, control: view.p95.control },
+      ...(replay ? { replay: replay.state() } : {}),
     });
   };
   const onCommand = (command: Command): void => {
-    void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort() }).then((f) => {
+    void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
       if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();
@@ -86,6 +91,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     }, REDRAW_COALESCE_MS);
   };
   engine.on((e) => {
+    replay?.onEvent(e);
     events.push(e);
     if (events.length > EVENT_LOG_SIZE) events.shift();
     scheduleRedraw();
