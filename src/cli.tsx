@@ -67,7 +67,19 @@ program
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .option('--from <time>', 'with a Prometheus --config: replay the window from this time (RFC 3339, or -6h, -90m, now) out of Prometheus history (RETROSPECTIVE)')
   .option('--to <time>', 'where the retrospective window ends (default: now)')
-  .action(async (fixture: string | undefined, opts: RunOptions) => finish(await runWindow({ ...opts, fixture, rehearse: true })));
+  .action(async (fixture: string | undefined, opts: RunOptions) => {
+    const { resolveDrill } = await import('./run/drill-library.js');
+    finish(await runWindow({ ...opts, ...(fixture === undefined ? {} : { fixture: resolveDrill(fixture) }), rehearse: true }));
+  });
+
+program
+  .command('drills')
+  .description('list the drills shipped with canary-tui: what each teaches and the decision it requires (rehearse NAME runs one)')
+  .action(async () => {
+    const { expectedText, listDrills } = await import('./run/drill-library.js');
+    for (const d of await listDrills()) process.stdout.write(`${d.name}\n  ${d.description}\n  expected: ${expectedText(d.expect, d.minutes)}\n`);
+    finish(0);
+  });
 
 program
   .command('check')

@@ -3,7 +3,6 @@
  * tracks, with a hook to bend any series at any minute.
  */
 import { DEFAULT_POLICY, type Policy } from '../../rules/policy.js';
-import { OVERALL, type KpiId, type Track } from '../../rules/types.js';
 import { MemoryAuditLog } from '../../src/audit/audit-log.js';
 import { DryRunAdapter } from '../../src/adapters/dry-run.js';
 import type { Adapter } from '../../src/adapters/adapter.js';
@@ -11,40 +10,13 @@ import { VirtualClock } from '../../src/clock/virtual-clock.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { EngineEvent } from '../../src/engine/events.js';
 import type { Fixture } from '../../src/fixture/schema.js';
+import { syntheticWindow } from '../../src/fixture/synthetic-window.js';
 import { FixtureSource } from '../../src/sources/fixture-source.js';
 
-export const START = Date.parse('2026-11-20T04:00:00Z');
-const JOURNEYS = [OVERALL, 'checkout', 'search', 'organic-landing'];
+export { SYNTHETIC_START as START, type Bend } from '../../src/fixture/synthetic-window.js';
 
-const HEALTHY: Partial<Record<KpiId, number>> = {
-  latency_p50: 40, latency_p95: 90, latency_p99: 150,
-  error_5xx_rate: 0.001, error_js_rate: 0.0015, error_budget_burn: 0.01,
-  payments_e2e_success: 0.9985, refund_void_rate: 0.004,
-  payments_tx_count: 10, payments_usd_total: 140, payments_max_tx_usd: 18,
-  cache_hit: 0.91, db_pool_saturation: 0.55,
-  cost_per_user: 0.042, cost_per_request: 0.0031, margin: 0.62, markup: 4.6,
-  funnel_b2c_conversion: 0.031, funnel_b2b_conversion: 0.084, requests: 1000,
-};
-
-export type Bend = (kpi: KpiId, track: Track, journey: string, minute: number, healthy: number) => number | null;
-
-export function syntheticFixture(minutes: number, bend: Bend = (_k, _t, _j, _m, v) => v): Fixture {
-  const series: Fixture['series'] = [];
-  for (const [kpi, healthy] of Object.entries(HEALTHY) as [KpiId, number][]) {
-    const journeys = kpi.startsWith('latency_') ? JOURNEYS : [OVERALL];
-    for (const journey of journeys) {
-      for (const track of ['canary', 'control'] as const) {
-        const samples: [number, number | null][] = [];
-        for (let m = 0; m <= minutes; m++) samples.push([START / 1000 + m * 60, bend(kpi, track, journey, m, healthy)]);
-        series.push({ kpi, track, journey, samples });
-      }
-    }
-  }
-  return {
-    version: 1, name: 'synthetic', description: '', start: new Date(START).toISOString(),
-    end: new Date(START + minutes * 60_000).toISOString(), stepSeconds: 60, config: {}, series,
-  };
-}
+/** Every KPI healthy for both tracks, one sample a minute, `bend` changing any series at any minute (src/fixture/synthetic-window.ts). */
+export const syntheticFixture = syntheticWindow;
 
 export interface Harness {
   engine: Engine;
