@@ -59,6 +59,24 @@ const DRILLS: Drill[] = [
     expect: { outcome: 'ended', phaseWeight: 5 },
   },
   {
+    name: 'drill-payments-refunds', minutes: 60,
+    description: 'From minute 15 canary payments E2E success at 99.2% with refunds/voids at 3x control: the payments trigger (under 99.5% for 5 minutes) rolls the canary back.',
+    bend: (k, t, _j, m, v) => (t === 'canary' && m >= 15 && k === 'payments_e2e_success' ? 0.992 : t === 'canary' && m >= 15 && k === 'refund_void_rate' ? v * 3 : v),
+    expect: { outcome: 'rolled-back', atMinute: 20, phaseWeight: 5, trigger: 'payments:e2e' },
+  },
+  {
+    name: 'drill-cache-db', minutes: 60,
+    description: 'From minute 15 the canary cache hit rate collapses to 70% and DB pool saturation climbs to 92%: both infra triggers run their 10 minutes and the canary rolls back.',
+    bend: (k, t, _j, m, v) => (t === 'canary' && m >= 15 && k === 'cache_hit' ? 0.7 : t === 'canary' && m >= 15 && k === 'db_pool_saturation' ? 0.92 : v),
+    expect: { outcome: 'rolled-back', atMinute: 25, phaseWeight: 5, trigger: 'infra:cache' },
+  },
+  {
+    name: 'drill-margin-3pct', minutes: 60,
+    description: 'From minute 10 the canary margin runs 3.5% under control, every gate otherwise GREEN: no trigger fires, and every report tags the CEO for the margin.',
+    bend: (k, t, _j, m, v) => (t === 'canary' && m >= 10 && k === 'margin' ? v * 0.965 : v),
+    expect: { outcome: 'ended', phaseWeight: 5, ceoTagged: true },
+  },
+  {
     name: 'drill-prometheus-outage', minutes: 60,
     description: 'No data at all from minute 20 to 35 (the metrics backend is down): every gate UNKNOWN, the window holds after 5 minutes and waits for the IC; no trigger fires on missing data.',
     bend: (_k, _t, _j, m, v) => (during(m, 20, 35) ? null : v),

@@ -24,10 +24,10 @@ async function replay(path: string) {
 }
 
 describe('the drill library', { timeout: 60_000 }, () => {
-  it('ships the bundled drill and eight more, each with a description and an expected decision', () => {
+  it('ships the bundled drill and eleven more, each with a description and an expected decision', () => {
     expect(drills.map((d) => d.name)).toEqual([
-      'drill-checkout-p95', 'drill-control-gap', 'drill-cost-4pct', 'drill-cost-markup', 'drill-errors-3m',
-      'drill-errors-5m', 'drill-p95-one-check-spike', 'drill-p95-one-journey', 'drill-prometheus-outage',
+      'drill-cache-db', 'drill-checkout-p95', 'drill-control-gap', 'drill-cost-4pct', 'drill-cost-markup', 'drill-errors-3m',
+      'drill-errors-5m', 'drill-margin-3pct', 'drill-p95-one-check-spike', 'drill-p95-one-journey', 'drill-payments-refunds', 'drill-prometheus-outage',
     ]);
     for (const d of drills) {
       expect(d.description.length).toBeGreaterThan(40);
@@ -52,6 +52,13 @@ describe('the drill library', { timeout: 60_000 }, () => {
       expect(rollback).toBeUndefined();
       expect(lines.filter((l) => l.type === 'check').at(-1)!.weight).toBe(e.phaseWeight);
     }
+    const reports = lines.filter((l) => l.type === 'report');
+    const tagged = reports.filter((r) => /tagged: .*margin/.test(r.text));
+    if (e.ceoTagged) {
+      expect(reports.length).toBeGreaterThan(0);
+      expect(tagged).toEqual(reports.filter((r) => minute(r.at) > 10));
+      expect(tagged.length).toBeGreaterThan(0);
+    } else expect(tagged).toEqual([]);
   });
 
   it('the outage drill: UNKNOWN while the data is gone, held after 5 minutes, no trigger fired', async () => {
