@@ -3,6 +3,8 @@
  * every check, phase change, trigger change, action, report and error.
  */
 import { createEngine } from './create-engine.js';
+import { scoreDrill } from '../engine/drill-score.js';
+import { saveScore } from './score-file.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from './setup-window.js';
@@ -18,10 +20,19 @@ export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: Ab
   engine.on(print);
   if (setup.readOnly) print({ type: 'read-only', at: engine.iso(), message: setup.readOnly });
   if (setup.open === 'ic') print({ type: 'ready', at: engine.iso(), message: 'live window READY: nothing moves; headless opens only with --open' });
+  const events: EngineEvent[] = [];
+  if (setup.meta.mode !== 'LIVE') engine.on((e) => events.push(e));
   const opened = await engine.start();
   if (!opened.ok) {
     print({ type: 'error', at: engine.iso(), message: `could not open the window: ${opened.detail}` });
     return 'stopped';
   }
-  return engine.run(signal);
+  const outcome = await engine.run(signal);
+  // A drill ends with its score, the last line (drill-score.ts), saved beside the audit too.
+  if (setup.meta.mode !== 'LIVE' && !setup.readOnly) {
+    const score = scoreDrill(events, outcome, setup.drillExpect);
+    saveScore(setup, score);
+    print({ ...score });
+  }
+  return outcome;
 }

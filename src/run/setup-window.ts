@@ -19,6 +19,7 @@ import { VirtualClock } from '../clock/virtual-clock.js';
 import type { Clock } from '../clock/clock.js';
 import { loadDrill, loadSourceDrill } from '../fixture/drill-file.js';
 import { FixtureSource } from '../sources/fixture-source.js';
+import type { Fixture } from '../fixture/schema.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import type { OpenPolicy } from '../engine/engine.js';
@@ -70,6 +71,8 @@ export interface WindowSetup {
   /** This window's id and folder: the audit, the state and copied reports live there. */
   windowId: string;
   auditDir: string;
+  /** The decision a drill's fixture says the directive requires; its score compares (drill-score.ts). */
+  drillExpect?: Fixture['expect'];
 }
 
 /** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
@@ -113,5 +116,6 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     source: new FixtureSource(fixture),
     lints: lintPolicy(policy),
     open: 'at-start',
+    ...(fixture.expect ? { drillExpect: fixture.expect } : {}),
   };
 }

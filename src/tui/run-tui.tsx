@@ -18,6 +18,8 @@ import { runCommand } from './run-command.js';
 import { clearSplash } from '../splash.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { ReplayControls } from './replay-controls.js';
+import { scoreDrill, scoreText } from '../engine/drill-score.js';
+import { saveScore } from '../run/score-file.js';
 
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
@@ -42,6 +44,9 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
   const engine = createEngine(setup);
   // A replay's clock is the IC's to steer (space, + -, ]); a live window's is the wall's.
   const replay = setup.meta.mode !== 'LIVE' && setup.clock instanceof VirtualClock ? new ReplayControls(setup.clock) : null;
+  /** A drill keeps every event (the log keeps 200) and when the report was copied, for its score. */
+  const drill: EngineEvent[] | null = setup.meta.mode !== 'LIVE' && !setup.readOnly ? [] : null;
+  const copiesAt: number[] = [];
   const events: EngineEvent[] = [];
   let flash: ViewModel['flash'] = null;
   let lastJson = '';
@@ -66,7 +71,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     });
   };
   const onCommand = (command: Command): void => {
-    void runCommand(engine, command, { copy: (text) => copyReport(text, copy), quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
+    void runCommand(engine, command, { copy: (text) => { copiesAt.push(setup.clock.now()); return copyReport(text, copy); }, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
       if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();
@@ -91,6 +96,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     }, REDRAW_COALESCE_MS);
   };
   engine.on((e) => {
+    drill?.push(e);
     replay?.onEvent(e);
     events.push(e);
     if (events.length > EVENT_LOG_SIZE) events.shift();
@@ -102,6 +108,12 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     const opened = await engine.start();
     let outcome: Outcome = opened.ok ? await engine.run(stop.signal) : 'stopped';
     if (outcome === 'ended') flash = { text: 'the recorded window ended before a decision; press q', tone: 'warn' };
+    if (drill && outcome !== 'stopped') {
+      // The drill's score (drill-score.ts): first line on screen, the whole of it saved beside the audit.
+      const score = scoreDrill(drill, outcome, setup.drillExpect, copiesAt);
+      const saved = saveScore(setup, score);
+      flash = { text: `${scoreText(score).split('\n')[0]} · ${saved.text}; press q`, tone: score.asExpected === false ? 'warn' : 'info' };
+    }
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {

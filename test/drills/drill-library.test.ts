@@ -42,6 +42,8 @@ describe('the drill library', { timeout: 60_000 }, () => {
     const { outcome, lines, minute } = await replay(d.path);
     const e = d.expect!;
     expect(outcome).toBe(e.outcome);
+    // The drill's score, its last line, agrees (drill-score.ts).
+    expect(lines.at(-1)).toMatchObject({ type: 'score', outcome: e.outcome, asExpected: true });
     const rollback = lines.find((l) => l.type === 'action' && l.action === 'rollback');
     if (e.outcome === 'rolled-back') {
       const fired = lines.find((l) => l.type === 'trigger' && l.state === 'fired')!;

@@ -12,7 +12,10 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     const run = spawnSync(process.execPath, [CLI, '--headless', '--audit-dir', auditDir, '--operator', 'drill-bot'], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(3);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The last line is the drill's score (drill-score.ts): the decision the fixture expects, met.
+    expect(all.at(-1)).toMatchObject({ type: 'score', outcome: 'rolled-back', asExpected: true, missedRollbacks: [] });
+    const lines = all.slice(0, -1);
     for (const l of lines) {
       expect(typeof l.at).toBe('string');
       expect(['check', 'phase', 'trigger', 'action', 'report', 'error']).toContain(l.type);
@@ -26,7 +29,7 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     const search = lines.filter((l) => l.type === 'trigger' && l.id === 'p95:search').map((l) => `${String(l.at).slice(11, 16)} ${l.state}`);
     expect(search).toEqual(['04:30 breaching', '04:36 armed']);
     expect(lines.filter((l) => l.type === 'report').length).toBeGreaterThanOrEqual(11);
-    const [auditFile] = readdirSync(auditDir);
+    const auditFile = readdirSync(auditDir).find((f) => f.endsWith('.jsonl'));
     const audit = readFileSync(join(auditDir, auditFile!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.filter((r) => r.type === 'action').map((r) => `${r.action} ${r.fromWeight}->${r.toWeight} ${r.ok}`)).toEqual([
       'open 0->5 true', 'advance 5->25 true', 'advance 25->50 true', 'rollback 50->0 true',

@@ -7,7 +7,7 @@ import { TmuxSession, waitFor } from './tmux.js';
 const CLI = join(import.meta.dirname, '../../dist/cli.js');
 
 function auditRecords(dir: string): Record<string, unknown>[] {
-  const files = readdirSync(dir);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
   if (files.length !== 1) return [];
   return readFileSync(join(dir, files[0]!), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
