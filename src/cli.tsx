@@ -19,6 +19,12 @@ function speedArg(value: string): number {
   return n;
 }
 
+function portArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a port number from 1 to 65535');
+  return n;
+}
+
 async function runWindow(opts: RunOptions): Promise<number> {
   const setup = await setupWindow(opts, process.env, Date.now());
   try {
@@ -98,6 +104,19 @@ program
   .action(async (opts: RecordOptions) => {
     const { runRecord } = await import('./record/record-command.js');
     finish(await runRecord(opts, (l) => process.stdout.write(l), process.env, Date.now()));
+  });
+
+program
+  .command('serve')
+  .description('serve a drill fixture as Prometheus metrics on 127.0.0.1 (the live demo: examples/demo-prometheus.yml, examples/demo-live.yaml)')
+  .argument('<fixture>', 'drill name (canary-tui drills) or fixture file')
+  .requiredOption('--port <n>', 'port on 127.0.0.1', portArg)
+  .option('--speed <n>', 'virtual seconds per real second (default 1: real time)', speedArg)
+  .action(async (fixture: string, opts: { port: number; speed?: number }) => {
+    const { runServe } = await import('./serve/serve-command.js');
+    const stop = new AbortController();
+    for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => stop.abort());
+    finish(await runServe({ fixture, ...opts }, (l) => process.stdout.write(l), stop.signal));
   });
 
 // Last, so it reaches every command: usage errors are bad input (exit 2), one line each.
