@@ -22,6 +22,7 @@ import { EngineActions } from './engine-verbs.js';
 import { gatingSnapshot } from './gating-snapshot.js';
 import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
+import { factsOf } from './engine-facts.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -130,12 +131,8 @@ export class Engine implements CommandHost {
   gates() { return this.#decisions?.gates ?? []; }
 
   facts(now: number): Facts {
-    const d = this.#decisions;
     const unwritten = this.deps.readOnly ? [] : this.#writes.problems();
-    const blind = [...sourceBlockers(this.#health, now), ...unwritten, ...(!d ? ['no check has run yet'] : d.blind ? ['no data: every gated KPI is UNKNOWN'] : [])];
-    const readBack = this.#readBack && !this.#readBack.ok ? [`the load balancer's weight is not read back (${this.#readBack.detail})`] : [];
-    const data = this.openPolicy === 'at-start' && !d ? [] : (d?.openBlockers ?? ['no check has run yet']);
-    return { now, gates: d?.gates ?? null, blind, openBlockers: [...sourceBlockers(this.#health, now), ...unwritten, ...data, ...readBack], weightUnknown: readBack.length > 0 };
+    return factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy });
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */
@@ -235,10 +232,9 @@ export class Engine implements CommandHost {
   #reconcileWeight(back: WeightReadBack, now: number): void {
     const drift = reconcileWeight(this.#state, back);
     if (!drift) return;
-    const from = this.#state.weight;
     this.commit(drift.next);
     if (drift.message === null) return;
-    this.deps.audit.append({ at: this.iso(now), type: 'weight-drift', operator: AUTO_OPERATOR, fromWeight: from, toWeight: drift.next.weight, reason: drift.message });
+    this.deps.audit.append({ at: this.iso(now), type: 'weight-drift', operator: AUTO_OPERATOR, fromWeight: drift.from, toWeight: drift.next.weight, reason: drift.message });
     this.emit({ type: 'error', at: this.iso(now), message: drift.message });
   }
 

@@ -12,14 +12,16 @@ import type { WeightReadBack } from './engine-view.js';
 
 export interface Drift {
   next: WindowState;
+  /** The weight the window had set. */
+  from: number;
   /** Null when the change needs no word (a READY window following the load balancer). */
   message: string | null;
 }
 
 export function reconcileWeight(s: WindowState, back: WeightReadBack | null): Drift | null {
   if (!back?.ok || back.weight === null || back.weight === s.weight) return null;
-  if (s.status === 'ready') return { next: { ...s, weight: back.weight }, message: null };
+  if (s.status === 'ready') return { next: { ...s, weight: back.weight }, from: s.weight, message: null };
   if (s.status !== 'running' && s.status !== 'held') return null;
   const message = `the load balancer reads ${back.weight}% but the window set ${s.weight}%: changed outside canary-tui; holding at ${back.weight}% until the IC decides`;
-  return { next: { ...s, status: 'held', weight: back.weight, holdReason: message }, message };
+  return { next: { ...s, status: 'held', weight: back.weight, holdReason: message }, from: s.weight, message };
 }

@@ -14,6 +14,7 @@ const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e instanceo
 
 export class WriteHealth {
   #stateProblem: string | null = null;
+  #auditProblem: string | null = null;
   #told: string[] = [];
 
   constructor(
@@ -32,14 +33,18 @@ export class WriteHealth {
     }
   }
 
-  /** What is not written now; retries the kept audit records first. */
+  /** What was not written at the last check: cheap, for every frame and every command's guards. */
   problems(): string[] {
-    const audit = this.audit.flushPending?.() ?? null;
-    return [audit, this.#stateProblem].filter((p): p is string => p !== null);
+    return [this.#auditProblem, this.#stateProblem].filter((p): p is string => p !== null);
   }
 
-  /** Problems that began since the last call, and a line for each that ended: what the event log should say. */
+  /**
+   * Once a check: retries the kept audit records (and probes the folder), then
+   * returns the problems that began since the last check and a line for each
+   * that ended: what the event log should say.
+   */
   news(): string[] {
+    this.#auditProblem = this.audit.flushPending?.() ?? null;
     const now = this.problems();
     const kindOf = (p: string) => p.slice(0, p.indexOf('('));
     const began = now.filter((p) => !this.#told.some((t) => kindOf(t) === kindOf(p)));
