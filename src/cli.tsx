@@ -58,13 +58,14 @@ const program = new Command('canary-tui')
   .option('--operator <name>', 'who is at the keyboard (default: config operator, then $USER)', nameArg)
   .option('--take-over', 'drive a live window another instance holds (audited); without it a second instance only watches')
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
+  .option('--record <file>', 'append every read and load-balancer answer of this window to FILE as it runs (rehearse FILE replays it, outages and all)')
   .option('--open', 'open a live window without asking: the first phase goes to the load balancer once a check has data (headless needs it)')
   .action(async (opts: RunOptions) => finish(await runWindow(opts)));
 
 program
   .command('rehearse')
   .description('replay a recorded drill on a virtual clock (default: the bundled drill)')
-  .argument('[fixture]', 'drill fixture file (JSON)')
+  .argument('[fixture]', 'drill name (canary-tui drills), fixture file (JSON) or a window\'s recording (--record)')
   .option('--config <file>', 'config layered over the drill\'s own')
   .option('--headless', 'no screen: one JSON object per line on stdout')
   .option('--speed <n>', 'virtual seconds per real second', speedArg)
@@ -73,6 +74,7 @@ program
   .option('--real-adapter', 'let a rehearsal drive the configured load balancer')
   .option('--from <time>', 'with a Prometheus --config: replay the window from this time (RFC 3339, or -6h, -90m, now) out of Prometheus history (RETROSPECTIVE)')
   .option('--to <time>', 'where the retrospective window ends (default: now)')
+  .option('--record <file>', 'append every read and load-balancer answer of this window to FILE as it runs (rehearse FILE replays it, outages and all)')
   .action(async (fixture: string | undefined, opts: RunOptions) => {
     const { resolveDrill } = await import('./run/drill-library.js');
     finish(await runWindow({ ...opts, ...(fixture === undefined ? {} : { fixture: resolveDrill(fixture) }), rehearse: true }));

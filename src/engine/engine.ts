@@ -23,6 +23,7 @@ import { gatingSnapshot } from './gating-snapshot.js';
 import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
 import { factsOf } from './engine-facts.js';
+import { checkTime, nextCheckAt } from './check-schedule.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -30,34 +31,12 @@ import { triggerEvents } from './trigger-events.js';
 import { WindowCommands } from './window-commands.js';
 import type { WindowFile } from './window-file.js';
 import { AUTO_OPERATOR, type WindowMeta } from './window-meta.js';
+import type { EngineDeps, Listener, OpenPolicy } from './engine-deps.js';
 import { unconfirmedOf, viewOf, type EngineView, type WeightReadBack } from './engine-view.js';
 
 export type { ActionResult } from './command-host.js';
 
-/** How a window opens: a drill at once, `--open` at the first check with data, otherwise when the IC says so. */
-export type OpenPolicy = 'at-start' | 'when-ready' | 'ic';
-
-export interface EngineDeps {
-  policy: Policy;
-  clock: Clock;
-  source: Source;
-  adapter: Adapter;
-  audit: AuditSink;
-  meta: WindowMeta;
-  store?: SeriesStore;
-  /** Attempts per action and the first backoff (doubling); defaults 3 and 500 ms. */
-  retry?: { attempts: number; backoffMs: number };
-  /** Where the state is saved on every change, for crash-resume; absent in drills and tests. */
-  persist?: WindowFile;
-  /** Set for a read-only viewer (another instance drives): why it may not act. */
-  readOnly?: string;
-  /** Default: a drill (REHEARSAL) opens at start, a live window waits for the IC. */
-  open?: OpenPolicy;
-  /** Builds the 15-minute report from a view; the composition root passes it, so the engine knows no report format. */
-  reporter?: (view: EngineView) => string;
-}
-
-export type Listener = (event: EngineEvent) => void;
+export type { EngineDeps, Listener, OpenPolicy } from './engine-deps.js';
 
 export class Engine implements CommandHost {
   readonly store: SeriesStore;
@@ -185,11 +164,12 @@ export class Engine implements CommandHost {
    * rollback); judging and acting run inside it, so no command ever
    * decides on one check's gates while another check replaces them.
    */
-  async check(): Promise<void> {
+  /** One check, at `due` (its slot on the grid, see check-schedule.ts) when given, else now. */
+  async check(due?: number): Promise<void> {
     // A viewer follows the driver's saved state rather than deciding anything itself.
     if (this.deps.readOnly) this.#state = this.deps.persist?.load() ?? this.#state;
     if (isTerminal(this.#state)) return;
-    const now = this.deps.clock.now();
+    const now = checkTime(due, this.deps.clock.now(), this.policy.checkIntervalMs);
     await this.#restoreChartOnce(now);
     let result: SourceResult;
     try {
@@ -283,16 +263,18 @@ export class Engine implements CommandHost {
     });
   }
 
-  /** Runs checks until the window is decided, the source ends, or `signal` aborts. */
+  /**
+   * Runs checks on a fixed grid (check-schedule.ts) until the window is decided, the
+   * source ends, or `signal` aborts; the IC may have decided it (r, y) during a wait.
+   */
   async run(signal: AbortSignal): Promise<Outcome> {
-    while (!signal.aborted) {
-      await this.check();
+    for (let due = this.deps.clock.now(); !signal.aborted;) {
+      await this.check(due);
       if (isTerminal(this.#state)) return this.#state.status as Outcome;
-      const endsAt = this.deps.meta.endsAt;
-      if (endsAt !== null && this.deps.clock.now() + this.policy.checkIntervalMs > endsAt) return 'ended';
-      await this.deps.clock.wait(this.policy.checkIntervalMs, signal);
+      due = nextCheckAt(due, this.deps.clock.now(), this.policy.checkIntervalMs);
+      if (this.deps.meta.endsAt !== null && due > this.deps.meta.endsAt) return 'ended';
+      await this.deps.clock.wait(due - this.deps.clock.now(), signal);
     }
-    // The IC may have decided the window (r, y) while the loop waited for the next check.
     if (isTerminal(this.#state)) return this.#state.status as Outcome;
     await this.stop(this.deps.meta.operator, 'stopped before the window was decided');
     return 'stopped';

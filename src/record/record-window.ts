@@ -46,7 +46,7 @@ export async function recordWindow(reader: RangeReader, opts: { from: number; to
       const key = seriesKey(s.kpi, s.track, s.journey);
       const entry = bySeries.get(key) ?? { s, points: new Map() };
       // A fixture holds finite numbers or null (no reading); NaN and ±Inf are recorded as the gaps they are.
-      entry.points.set(Math.round(s.at / 1000), Number.isFinite(s.value) ? s.value : null);
+      entry.points.set(Math.round(s.at) / 1000, Number.isFinite(s.value) ? s.value : null);
       bySeries.set(key, entry);
     }
   }

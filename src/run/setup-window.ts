@@ -19,11 +19,13 @@ import { VirtualClock } from '../clock/virtual-clock.js';
 import type { Clock } from '../clock/clock.js';
 import { loadDrill, loadSourceDrill } from '../fixture/drill-file.js';
 import { FixtureSource } from '../sources/fixture-source.js';
+import { RecordedReadsSource } from '../sources/recorded-reads-source.js';
 import type { Fixture } from '../fixture/schema.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import type { OpenPolicy } from '../engine/engine.js';
 import { decideMode } from './run-mode.js';
+import type { RunMode } from '../engine/window-meta.js';
 import { bundledDrillPath } from './bundled-drill.js';
 import { windowParts } from './window-parts.js';
 import { windowAdapter } from './window-adapter.js';
@@ -46,6 +48,8 @@ export interface RunOptions {
   /** A retrospective rehearsal's window (RFC 3339 or relative, e.g. -6h); `to` defaults to now. */
   from?: string;
   to?: string;
+  /** Append every read and load-balancer answer of this window to this file (a recording `rehearse FILE` replays). */
+  record?: string;
 }
 
 export interface WindowSetup {
@@ -81,15 +85,22 @@ export const DEFAULT_SPEED = 60;
 export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
-  const mode = decideMode(opts, user);
+  const { setup, config } = await setupFor(decideMode(opts, user), opts, user, env, startedAtReal);
+  if (!opts.record) return setup;
+  const { withRecording } = await import('../record/record-setup.js');
+  return withRecording(setup, opts.record, config, startedAtReal);
+}
+
+/** The window for its mode, and the config it runs with (a recording keeps its policy). */
+async function setupFor(mode: RunMode, opts: RunOptions, user: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<{ setup: WindowSetup; config: UserConfig }> {
   if (mode === 'LIVE') {
     // Loaded on demand, so a drill never loads the Prometheus client (axios and its Node modules) before its first frame.
     const { setupLive } = await import('./setup-live.js');
-    return setupLive(opts, user, env, startedAtReal);
+    return { setup: await setupLive(opts, user, env, startedAtReal), config: user };
   }
   if (mode === 'RETROSPECTIVE') {
     const { setupRetrospective } = await import('./setup-retrospective.js');
-    return setupRetrospective(opts, user, env, startedAtReal);
+    return { setup: await setupRetrospective(opts, user, env, startedAtReal), config: user };
   }
   // A drill named by the config's source.path is bad input at that line of the config, as `check` reports it.
   const { fixture, path: fixturePath, config: drillConfig } = opts.fixture
@@ -106,16 +117,19 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   // The adapter is built (secrets resolved) before windowParts, which creates the audit folder: bad input writes nothing.
   const adapter = await windowAdapter(config, 'REHEARSAL', opts.realAdapter === true, { file: adapterFile, env, redactor });
   const common = windowParts(config, opts, 'REHEARSAL', startedAtReal, env);
-  return {
+  // A window's own recording replays its reads as they were; a drill replays its series.
+  const source = fixture.reads ? new RecordedReadsSource(fixture.readsFrom ?? fixture.name, fixture.reads, policy.checkIntervalMs) : new FixtureSource(fixture);
+  const setup: WindowSetup = {
     ...common,
     adapter,
     redactor,
     policy,
-    meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: `fixture ${fixture.name}`, endsAt: Date.parse(fixture.end) },
+    meta: { ...common.meta, speed: Number.isFinite(speed) ? speed : null, sourceName: fixture.reads ? `recording ${fixture.name} (${source.name})` : source.name, endsAt: Date.parse(fixture.end) },
     clock: new VirtualClock(Date.parse(fixture.start), speed),
-    source: new FixtureSource(fixture),
+    source,
     lints: lintPolicy(policy),
     open: 'at-start',
     ...(fixture.expect ? { drillExpect: fixture.expect } : {}),
   };
+  return { setup, config };
 }

@@ -41,12 +41,17 @@ export function historyStepSeconds({ start, end, stepMs }: RangeWindow): number 
  */
 export function rangeKind(
   driver: Pick<PrometheusDriver, 'rangeQuery'>, labels: PrometheusSourceConfig['labels'], range: RangeWindow,
-  /** A recording asks its own step, never coarsened (record-window.ts cuts the range instead). */
-  stepSeconds: number = historyStepSeconds(range),
+  /**
+   * A recording asks its own step, never coarsened (record-window.ts cuts the
+   * range instead), from exactly its start: its points must fall on the
+   * window's check grid, milliseconds and all, or its replay judges each
+   * check on the point before.
+   */
+  stepSeconds?: number,
 ): QueryKind<MatrixItem> | null {
-  const from = Math.ceil(range.start / 1000) * 1000;
+  const from = stepSeconds === undefined ? Math.ceil(range.start / 1000) * 1000 : range.start;
   if (from > range.end) return null;
-  const step = stepSeconds;
+  const step = stepSeconds ?? historyStepSeconds(range);
   return {
     resultType: 'matrix',
     expected: 'a range vector (matrix)',
@@ -55,7 +60,7 @@ export function rangeKind(
     samples: (kpi, items) =>
       items.flatMap((item): Sample[] => {
         const series = seriesOf(item.metric.labels, labels);
-        return series ? item.values.map((p) => ({ kpi, ...series, value: p.value, at: p.time.getTime() })) : [];
+        return series ? item.values.map((p) => ({ kpi, ...series, value: p.value, at: Math.round(p.time.getTime()) })) : [];
       }),
   };
 }

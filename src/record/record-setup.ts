@@ -1,0 +1,34 @@
+/**
+ * `--record FILE`: the window's source and load balancer are wrapped so
+ * every read and every answer is appended to FILE as it happens
+ * (recording-decorators.ts). Done last in setup, after every other input
+ * was accepted, so bad input never leaves a half-made recording.
+ */
+import { resolve } from 'node:path';
+import type { UserConfig } from '../config/schema.js';
+import { AUTO_OPERATOR } from '../engine/window-meta.js';
+import type { WindowSetup } from '../run/setup-window.js';
+import { recordableConfig } from './record-window.js';
+import { RecordingFile } from './recording-file.js';
+import { recordingAdapter, RecordingSource } from './recording-decorators.js';
+import { RECORDING_VERSION } from './recording-lines.js';
+
+export function withRecording(setup: WindowSetup, path: string, config: UserConfig, startedAtReal: number): WindowSetup {
+  const file = RecordingFile.open(
+    resolve(path),
+    {
+      type: 'recording', version: RECORDING_VERSION, name: setup.windowId, mode: setup.meta.mode,
+      startedAt: new Date(startedAtReal).toISOString(), source: setup.source.name,
+      // The replay checks on the same grid as the window did.
+      config: { ...recordableConfig(config), checkInterval: `${setup.policy.checkIntervalMs}ms` },
+    },
+    (text) => setup.redactor?.scrub(text) ?? text,
+    (reason) => setup.audit.append({ at: new Date(setup.clock.now()).toISOString(), type: 'recording', operator: AUTO_OPERATOR, ok: false, reason }),
+  );
+  return {
+    ...setup,
+    source: new RecordingSource(setup.source, file),
+    adapter: recordingAdapter(setup.adapter, file, setup.clock),
+    meta: { ...setup.meta, sourceName: `${setup.meta.sourceName}, recorded to ${path}` },
+  };
+}
