@@ -16,12 +16,21 @@ interface Drill {
   minutes: number;
   bend: Bend;
   expect: NonNullable<Fixture['expect']>;
+  /** Layered over CONFIG for this drill only. */
+  config?: Record<string, unknown>;
 }
 
 const during = (m: number, from: number, to: number) => m >= from && m < to;
 const CONFIG = { autoAdvance: true, checkInterval: '1m', staleAfter: '3m', release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' } };
 
 const DRILLS: Drill[] = [
+  {
+    name: 'drill-healthy-promotion', minutes: 370,
+    description: 'Six healthy hours, every gate GREEN: the IC advances 5% → 25% → 50% → 100% by hand, each the first check its minimum time is served and never one earlier; leaving 50% needs the CEO\'s gate review; promoted after two hours stable at 100%.',
+    bend: (_k, _t, _j, _m, v) => v,
+    expect: { outcome: 'promoted', atMinute: 360, phaseWeight: 100 },
+    config: { autoAdvance: false },
+  },
   {
     name: 'drill-p95-one-journey', minutes: 60,
     description: 'Checkout P95 at 140 ms on the canary from minute 20 while the overall P95 stays at 90 ms: the per-journey trigger fires after its 10 minutes and the canary rolls back.',
@@ -93,7 +102,7 @@ const DRILLS: Drill[] = [
 const root = join(import.meta.dirname, '..');
 for (const d of DRILLS) {
   const f = syntheticWindow(d.minutes, d.bend);
-  const fixture: Fixture = { ...f, name: d.name, description: d.description, config: CONFIG, expect: d.expect };
+  const fixture: Fixture = { ...f, name: d.name, description: d.description, config: { ...CONFIG, ...d.config }, expect: d.expect };
   writeFileSync(join(root, 'fixtures', `${d.name}.json`), `${JSON.stringify(fixture)}\n`);
   console.log(`fixtures/${d.name}.json`);
 }

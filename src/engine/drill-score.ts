@@ -37,11 +37,14 @@ export function scoreDrill(events: readonly EngineEvent[], outcome: string, expe
     ? [{ at: e.at, fromWeight: e.fromWeight, toWeight: e.toWeight, reason: e.reason, operator: e.operator }] : []));
   const due = events.filter((e) => e.type === 'report').map((e) => Date.parse(e.at));
   const copiedInTime = due.filter((t) => copiesAt.some((c) => c >= t && c - t <= COPY_WINDOW_MS)).length;
-  const firstRollback = rollbacks[0];
+  // The decision's own moment: the first confirmed rollback, or the check that recorded the promotion.
+  const decidedAt = outcome === 'promoted'
+    ? events.find((e) => e.type === 'phase' && e.windowStatus === 'promoted')?.at
+    : rollbacks[0]?.at;
   const asExpected = !expected ? null
     : expected.outcome === outcome
       && (expected.trigger === undefined || fired[0]?.id === expected.trigger)
-      && (expected.atMinute === undefined || (firstRollback !== undefined && Math.abs(minuteOf(firstRollback.at) - expected.atMinute) <= 1));
+      && (expected.atMinute === undefined || (decidedAt !== undefined && Math.abs(minuteOf(decidedAt) - expected.atMinute) <= 1));
   return {
     type: 'score', outcome, expected: expected ?? null, asExpected, triggers,
     missedRollbacks: triggers.filter((t) => t.rolledBackAt === null).map((t) => t.trigger),

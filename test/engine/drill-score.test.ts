@@ -33,6 +33,12 @@ describe('scoreDrill', () => {
     expect(scoreText(s)).toContain('NO ROLLBACK');
   });
 
+  it('a promotion is timed by the check that recorded it, not by a rollback (there is none)', () => {
+    const promoted = (m: number): EngineEvent => ({ type: 'phase', at: T(m), phase: 4, weight: 100, windowStatus: 'promoted', reason: 'all gates GREEN, minimum time served' });
+    expect(scoreDrill([check(0), promoted(50)], 'promoted', { outcome: 'promoted', atMinute: 50 }).asExpected).toBe(true);
+    expect(scoreDrill([check(0), promoted(50)], 'promoted', { outcome: 'promoted', atMinute: 40 }).asExpected).toBe(false);
+  });
+
   it('says nothing about expectations a drill does not record', () => {
     expect(scoreDrill([check(0)], 'ended', undefined).asExpected).toBeNull();
   });
