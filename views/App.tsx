@@ -15,7 +15,7 @@ import { CompactBody, compactBodyHeight } from './CompactBody.js';
 import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
-import { Footer } from './Footer.js';
+import { Footer, footerLines } from './Footer.js';
 import { closeIfStale, handleInput } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -74,13 +74,14 @@ export function App({ model, onCommand }: AppProps) {
     if (closed.command) onCommand(closed.command);
   }, [model, onCommand]);
   const { columns, rows } = useTerminalSize();
-  const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + 1;
+  const prompt = ui.prompt;
+  const keys = activeKeys(model, prompt ? ui : { ...ui, prompt: null });
+  const footerHeight = footerLines(keys, columns).length;
+  const chromeOf = (l: LayoutName) => (l === 'compact' ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT) + (model.banner ? 1 : 0) + model.notices.length + (model.flash ? 1 : 0) + footerHeight;
   // Chosen by the panels, not the help overlay, so opening help never re-lays the screen.
   const layout = fittingLayout(columns, rows, (l) => chromeOf(l) + BODY_HEIGHT[l](model));
   // Not even the compact grid fits: header kept, the most urgent rows only (TinyBody.tsx).
   const tiny = layout === 'compact' && chromeOf('compact') + compactBodyHeight(model) > rows;
-  const prompt = ui.prompt;
-  const keys = activeKeys(model, prompt ? ui : { ...ui, prompt: null });
   // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
   let spare = tiny ? 0 : rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));
   const chartHeight = layout === 'standard' && !ui.helpOpen && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
@@ -112,7 +113,7 @@ export function App({ model, onCommand }: AppProps) {
         <EventLog events={model.events} max={Math.min(spare - 1, EVENT_LINES[layout])} width={columns} />
       ) : null}
       <Notices model={model} width={columns} />
-      <Footer keys={keys} hint="keys go to the prompt above" />
+      <Footer keys={keys} hint="keys go to the prompt above" width={columns} />
     </Box>
   );
 }

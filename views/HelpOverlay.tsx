@@ -19,19 +19,23 @@ export function HelpOverlay({ model, width }: { model: ViewModel; width?: number
   const fit = (lead: string, text: string) => (inner === Infinity ? text : clipWords(text, Math.max(0, inner - widthOf(lead))));
   const trigLegend = `  triggers: ${Object.entries(TRIGGER_STYLE).map(([state, s]) => `${s.symbol} ${state}`).join('   ')}`;
   const barNote = fit(`${trigLegend}   `, '[█░] time in breach of the trigger window');
+  const rows = KEY_ROWS.filter((row) => model.actions.replay !== null || !row.command.startsWith('replay.'));
+  const KEY_WIDTH = Math.max(...rows.map((row) => resolveKey(row, model).key.length));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
       <Text bold>Keys (Esc or ? closes this help)</Text>
-      {KEY_ROWS.filter((row) => model.actions.replay !== null || !row.command.startsWith('replay.')).map((row) => {
+      {rows.map((row) => {
         const k = resolveKey(row, model);
         // Availability as the dashboard would see it once this overlay is closed.
         const available = row.condition(model, INITIAL_UI);
-        const lead = `  ${k.key}  ${k.label.padEnd(12)} ${k.dangerous ? `${DANGER_MARK} dangerous  ` : ''}`;
+        // Keys are one character but "space": pad them to one column so every label lines up.
+        const key = k.key.padEnd(KEY_WIDTH);
+        const lead = `  ${key}  ${k.label.padEnd(12)} ${k.dangerous ? `${DANGER_MARK} dangerous  ` : ''}`;
         const why = available ? '' : model.actions.terminal ? ' (window is decided)' : ' (not now)';
         return (
           <Text key={row.command} wrap="truncate" dimColor={!available}>
             {'  '}
-            <Text bold color={k.dangerous ? 'red' : undefined}>{k.key}</Text>
+            <Text bold color={k.dangerous ? 'red' : undefined}>{key}</Text>
             {'  '}
             {k.label.padEnd(12)} {k.dangerous ? `${DANGER_MARK} dangerous  ` : ''}
             {fit(lead, `${row.help}${why}`)}

@@ -17,6 +17,7 @@ import { sampleModel } from './sample-model.js';
 afterEach(() => cleanup());
 
 const frameOf = (tree: React.ReactElement) => plain(render(tree).lastFrame());
+const REPLAY = { speed: 60, paused: false, rushing: false };
 
 
 describe('Header', () => {
@@ -138,9 +139,20 @@ describe('AnomaliesPanel and EventLog', () => {
 
 describe('Footer and HelpOverlay', () => {
   it('lists only the active keys and marks the dangerous one', () => {
-    const f = frameOf(<Footer keys={activeKeys(sampleModel('healthy'), INITIAL_UI)} />);
+    const f = frameOf(<Footer keys={activeKeys(sampleModel('healthy'), INITIAL_UI)} width={120} />);
     expect(f).toMatch(/a\s+advance\s+h\s+hold\s+r\s+rollback \(!\)\s+c\s+copy report\s+\?\s+help\s+q\s+quit/);
-    expect(frameOf(<Footer keys={activeKeys(sampleModel('rolled-back'), INITIAL_UI)} />)).not.toMatch(/advance|hold|rollback/);
+    expect(frameOf(<Footer keys={activeKeys(sampleModel('rolled-back'), INITIAL_UI)} width={120} />)).not.toMatch(/advance|hold|rollback/);
+  });
+
+  it('in a drill at 80 columns the replay keys get their own line instead of being cut off; wide, one line', () => {
+    const m = sampleModel('healthy');
+    m.actions.replay = REPLAY;
+    const keys = activeKeys(m, INITIAL_UI);
+    const narrow = frameOf(<Footer keys={keys} width={80} />).trimEnd().split('\n');
+    expect(narrow).toHaveLength(2);
+    expect(narrow[0]).toMatch(/q\s+quit$/);
+    expect(narrow[1]!.trim()).toMatch(/^space\s+pause\s+\+\s+faster\s+-\s+slower\s+]\s+next event$/);
+    expect(frameOf(<Footer keys={keys} width={160} />).trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('lists every key, says which is dangerous and which cannot be used now, with the symbol legend', () => {
