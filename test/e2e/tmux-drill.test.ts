@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     expect(code).toBe(3);
   });
 
-  it('plays the whole drill fast and rolls back by itself at 50% on the checkout P95 trigger', async () => {
+  it('plays the whole drill fast and rolls back by itself at 50% on the checkout P95 trigger, deciding as headless does', async () => {
     const audit = mkdtempSync(join(tmpdir(), 'canary-e2e-'));
     tmux = new TmuxSession(120, 40);
     const t = tmux;
@@ -56,5 +57,16 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     expect(rollback).toMatchObject({ operator: 'canary-tui (auto)', fromWeight: 50, toWeight: 0, ok: true, phase: 3 });
     t.keys('q');
     expect(await waitFor('the exit', () => t.exitStatus() ?? null, 10_000, () => t.screen())).toBe(3);
+    // The same decisions at the same virtual times as headless, where nothing is drawn and time does not wait.
+    const headless = mkdtempSync(join(tmpdir(), 'canary-e2e-'));
+    expect(spawnSync(process.execPath, [CLI, '--headless', '--audit-dir', headless], { encoding: 'utf8' }).status).toBe(3);
+    expect(decisions(auditRecords(audit))).toEqual(decisions(auditRecords(headless)));
+    expect(decisions(auditRecords(audit)).length).toBeGreaterThan(6);
   });
 });
+
+/** What was decided when: the audit's actions, triggers and phases, without who (the TUI and headless name the same operator anyway). */
+function decisions(records: Record<string, unknown>[]): string[] {
+  return records.filter((r) => ['action', 'trigger', 'phase'].includes(r.type as string))
+    .map((r) => [r.at, r.type, r.action ?? r.id ?? r.phase, r.state ?? '', r.fromWeight ?? '', r.toWeight ?? r.weight ?? '', r.ok ?? ''].join(' '));
+}
