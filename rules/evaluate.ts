@@ -8,6 +8,7 @@ import type { MeasureContext } from './measures.js';
 import { withBreachingTriggers } from './gate-triggers.js';
 import { openBlockers } from './open-guard.js';
 import { advanceBlockers, type WindowState } from './phases.js';
+import { nextStableTimer, type StableTimer } from './stable-timer.js';
 import type { Policy } from './policy.js';
 import { ARMED, remainingMs, stepTrigger, triggerDefs, type TriggerDef, type TriggerState } from './triggers.js';
 import type { Snapshot, Status } from './types.js';
@@ -37,6 +38,8 @@ export interface Decisions {
   /** True when no gated KPI has usable data: advancing then is refused, even with an override. */
   blind: boolean;
   anomalies: Anomaly[];
+  /** At the last phase, how long the window has been stable and what last restarted the count (stable-timer.ts). */
+  stable: StableTimer | null;
 }
 
 const RANK: Record<Status, number> = { GREEN: 0, YELLOW: 1, UNKNOWN: 2, RED: 3 };
@@ -62,6 +65,7 @@ export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState,
   const triggerStatus: Status = fired.length ? 'RED' : breaching.length ? 'YELLOW' : 'GREEN';
   const status = worstStatus([...gates.map((g) => g.status), triggerStatus]);
   const { recommendation, because } = recommend(state, gates, fired, breaching);
+  const stable = nextStableTimer(policy, state, gates, triggers, now);
   return {
     at: now,
     gates,
@@ -69,11 +73,12 @@ export function evaluate(policy: Policy, snapshot: Snapshot, state: WindowState,
     status,
     recommendation,
     because,
-    advanceBlockers: advanceBlockers(policy, state, gates, now),
+    advanceBlockers: advanceBlockers(policy, stable ? { ...state, stableSince: stable.since } : state, gates, now),
     // A fired trigger says the canary is bad before any traffic reached it: opening would only roll back.
     openBlockers: [...openBlockers(gateDefs, { ...ctx, minCanaryRequests: 0 }), ...fired.map((t) => `trigger ${t.def.id} has fired: ${t.state.state === 'fired' ? t.state.reason : t.def.label}`)],
     blind: gates.every((g) => g.status === 'UNKNOWN'),
     anomalies: topAnomalies(gateDefs, ctx),
+    stable,
   };
 }
 

@@ -33,9 +33,11 @@ export function advanceBlockers(policy: Policy, s: WindowState, gates: GateResul
   if (s.status === 'held') blockers.push('window is on hold');
   if (s.status === 'rolling-back') blockers.push('a rollback is in progress');
   const phase = policy.phases[s.phaseIndex]!;
-  const served = now - s.phaseStartedAt;
+  // The last phase counts its time since the window was last unstable (stable-timer.ts).
+  const served = now - (s.stableSince ?? s.phaseStartedAt);
   if (served < phase.minDurationMs) {
-    blockers.push(`minimum time not served (${formatDuration(served)} of ${formatDuration(phase.minDurationMs)})`);
+    const what = s.stableSince === undefined ? 'minimum time not served' : `not yet stable long enough at ${phase.weight}%`;
+    blockers.push(`${what} (${formatDuration(served)} of ${formatDuration(phase.minDurationMs)})`);
   }
   for (const g of gates) if (g.status !== 'GREEN') blockers.push(`${g.status}: ${g.reason}`);
   return blockers;

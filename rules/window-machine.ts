@@ -28,6 +28,8 @@ export interface WindowState {
   lastReportAt: number | null;
   /** Why the window is held, for the header and the report. */
   holdReason?: string;
+  /** At the last phase: since when the window has been stable (stable-timer.ts); promotion needs its minimum time of that. */
+  stableSince?: number;
   /** A rollback asked for and not yet read back: retried at every check until 0% is. */
   rollback?: { since: number; operator: string; reason: string; detail: string };
 }

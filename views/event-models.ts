@@ -16,6 +16,7 @@ export function eventModels(events: readonly EngineEvent[], limit = 8): EventMod
     else if (e.type === 'stop') out.push({ at, text: `stopped by ${e.operator} with the canary at ${e.weight}% (window ${e.windowStatus})`, tone: 'warn' });
     else if (e.type === 'trigger') out.push({ at, text: `trigger ${e.id} ${e.state}: ${e.reason}`, tone: e.state === 'armed' ? 'info' : e.state === 'fired' ? 'error' : 'warn' });
     else if (e.type === 'error') out.push({ at, text: e.message, tone: 'error' });
+    else if (e.type === 'lifecycle') out.push({ at, text: `${e.stage}: ${e.message}`, tone: 'warn' });
     else if (e.type === 'history') out.push({ at, text: `chart restored from ${e.source}: ${e.points} points since ${e.since.slice(11, 16)}`, tone: 'info' });
     else if (e.type === 'report') out.push({ at, text: 'status report ready (press c to copy)', tone: 'info' });
   }

@@ -48,6 +48,7 @@ export class Engine implements CommandHost {
   #weightEpoch = 0;
   readonly #writes: WriteHealth;
   #stopped = false;
+  #stableWasReset = false;
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
   readonly actions: EngineActions;
@@ -197,7 +198,10 @@ export class Engine implements CommandHost {
       if (!this.deps.readOnly && ev.type === 'trigger') this.deps.audit.append({ ...ev, operator: AUTO_OPERATOR });
       this.emit(ev);
     }
-    this.commit({ ...this.#state, triggers: triggerStates(d) });
+    this.commit({ ...this.#state, triggers: triggerStates(d), ...(d.stable ? { stableSince: d.stable.since } : {}) });
+    // Said once when a running stable timer restarts, not at every unstable check after.
+    if (d.stable?.resetBy && !this.#stableWasReset) this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message: `stable timer restarted: ${d.stable.resetBy}` });
+    this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
     this.emit({
       type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,

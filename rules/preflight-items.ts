@@ -1,0 +1,37 @@
+/**
+ * Every item the directive requires before the window: section 2 (GREEN at
+ * T-1h) and section 6 (confirmed before T-0), plus the roster of section 8.
+ * Each is either probed by canary-tui or signed by the DRI of one role; the
+ * text is the directive's, so the pre-flight view and the T-1h post read as
+ * the directive does.
+ */
+import type { Role } from './roles.js';
+
+export type ProbeKind = 'synthetic-monitor' | 'prometheus' | 'billing' | 'payment-caps' | 'dashboards' | 'roster';
+
+export interface PreflightItem {
+  id: string;
+  section: 2 | 6 | 8;
+  title: string;
+  /** What exactly is confirmed. */
+  detail: string;
+  /** Probed by the tool, or signed by the DRI of `role`. */
+  check: { probe: ProbeKind } | { signedBy: Role };
+}
+
+export const PREFLIGHT_ITEMS: readonly PreflightItem[] = [
+  { id: 'infra-lock', section: 2, title: 'Infra lock', detail: 'infra lock active on the prod LB/CDN; provider config freeze in effect', check: { signedBy: 'releaseEng' } },
+  { id: 'payment-caps', section: 2, title: 'Payment caps', detail: 'caps enforced: 100 transactions, $20 max/tx, $1,500 global', check: { probe: 'payment-caps' } },
+  { id: 'security', section: 2, title: 'Security sign-off', detail: 'FERPA/COPPA posture unchanged; no PII in logs; prompt-injection defences and rate limits enabled; e2e test mode excludes analytics', check: { signedBy: 'securityCompliance' } },
+  { id: 'dashboards', section: 2, title: 'Dashboards live', detail: 'Control vs Canary; Enhanced KPIs; Synthetic monitor: every dashboard URL answering', check: { probe: 'dashboards' } },
+  { id: 'synthetic-monitor', section: 2, title: 'Synthetic monitor', detail: 'every health endpoint passing, checked every 60 s', check: { probe: 'synthetic-monitor' } },
+  { id: 'prometheus', section: 2, title: 'Metrics', detail: 'Prometheus reachable, every configured KPI present for canary and control', check: { probe: 'prometheus' } },
+  { id: 'billing', section: 6, title: 'Cost telemetry', detail: 'billing reachable; cost telemetry reconciles with billing within the tolerance', check: { probe: 'billing' } },
+  { id: 'db-changes', section: 6, title: 'Database changes', detail: 'backward-compatible; rollback plan tested; migration runtime estimated; long migrations off the request path', check: { signedBy: 'releaseEng' } },
+  { id: 'feature-flags', section: 6, title: 'Feature flags', detail: 'new surfaces default-off; kill switch validated', check: { signedBy: 'releaseEng' } },
+  { id: 'observability', section: 6, title: 'Observability', detail: 'logs scrubbed for PII; sampling set to capture canary anomalies', check: { signedBy: 'dataObservability' } },
+  { id: 'seo', section: 6, title: 'SEO / Auto Page Maker', detail: 'robots, cache behaviour and crawl budget unaffected by canary routing; organic landing latency watched separately', check: { signedBy: 'pmB2c' } },
+  { id: 'roster', section: 8, title: 'DRI roster', detail: 'Incident Commander, Release Eng, PM-B2C, PM-B2B, Security/Compliance, Data/Observability and the CEO named with contacts', check: { probe: 'roster' } },
+];
+
+export const itemById = (id: string): PreflightItem | undefined => PREFLIGHT_ITEMS.find((i) => i.id === id);
