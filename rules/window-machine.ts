@@ -42,7 +42,7 @@ export interface Bound {
 }
 
 export type WindowCommand =
-  | { type: 'open'; operator: string; reason: string; bound?: Bound }
+  | { type: 'open'; operator: string; reason: string; override?: string; bound?: Bound }
   | { type: 'advance'; operator: string; override?: string; approvedBy?: string; bound?: Bound }
   | { type: 'hold'; operator: string; reason: string; bound?: Bound }
   | { type: 'resume'; operator: string; reason: string; bound?: Bound }
@@ -59,6 +59,8 @@ export interface Facts {
   openBlockers: string[];
   /** The load balancer's weight could not be read: a READY window's 0% is then a guess, and a rollback is allowed. */
   weightUnknown?: boolean;
+  /** Why pre-flight is NO-GO (items not GREEN, T-0 not reached); an open needs an override reason while any is. */
+  preflight?: string[];
 }
 
 export type Plan =
@@ -90,7 +92,11 @@ export function plan(policy: Policy, s: WindowState, c: WindowCommand, f: Facts)
     case 'open': {
       if (s.status !== 'ready') return refuse(`window is ${s.status}, not ready`);
       if (f.openBlockers.length) return refuse(`cannot open yet: ${f.openBlockers.join('; ')}`);
-      return { kind: 'move', target: policy.phases[0]!.weight, during: null, reason: c.reason };
+      // The T-1h gate: NO-GO until every pre-flight item is GREEN; the IC may go anyway with a typed reason, audited.
+      const override = c.override?.trim();
+      if (f.preflight?.length && !override) return refuse(`pre-flight is NO-GO: ${f.preflight.join('; ')} (open with an override reason to go anyway)`);
+      const reason = f.preflight?.length ? `OVERRIDE: ${override} (pre-flight NO-GO: ${f.preflight.join('; ')})` : c.reason;
+      return { kind: 'move', target: policy.phases[0]!.weight, during: null, reason };
     }
     case 'hold':
       return s.status === 'running' ? { kind: 'record', next: { ...s, status: 'held', holdReason: c.reason }, reason: c.reason } : refuse(`window is ${s.status}`);

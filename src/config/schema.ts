@@ -8,6 +8,7 @@ import { httpUrl } from './http-url.js';
 import { secretRefSchema } from './secrets.js';
 import { prometheusSourceSchema } from '../sources/prometheus/prometheus-config.js';
 import { adapterConfigSchema } from '../adapters/adapter-config.js';
+import { preflightSchema, regionsSchema, rosterSchema, windowSchema } from './lifecycle-schema.js';
 
 /** A bare threshold, or one with the team's own warning band (`warn`): the directive names none. */
 const limit = <T extends z.ZodType<number>>(value: T) =>
@@ -92,6 +93,10 @@ export const configSchema = z.strictObject({
   adapter: adapterConfigSchema.optional(),
   audit: z.strictObject({ dir: z.string().min(1) }).optional(),
   rehearsal: z.strictObject({ speed: z.number().positive() }).optional(),
+  window: windowSchema.optional(),
+  roster: rosterSchema.optional(),
+  preflight: preflightSchema.optional(),
+  regions: regionsSchema.optional(),
 });
 
 export type UserConfig = z.infer<typeof configSchema>;

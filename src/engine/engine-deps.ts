@@ -13,6 +13,7 @@ import type { EngineView } from './engine-view.js';
 import type { EngineEvent } from './events.js';
 import type { WindowFile } from './window-file.js';
 import type { WindowMeta } from './window-meta.js';
+import type { PreflightHost } from '../preflight/preflight-host.js';
 
 /** How a window opens: a drill at once, `--open` at the first check with data, otherwise when the IC says so. */
 export type OpenPolicy = 'at-start' | 'when-ready' | 'ic';
@@ -33,6 +34,8 @@ export interface EngineDeps {
   readOnly?: string;
   /** Default: a drill (REHEARSAL) opens at start, a live window waits for the IC. */
   open?: OpenPolicy;
+  /** The pre-flight gate (window.start, roster, probes, signatures); absent, opening needs only data. */
+  preflight?: PreflightHost;
   /** Builds the 15-minute report from a view; the composition root passes it, so the engine knows no report format. */
   reporter?: (view: EngineView) => string;
 }

@@ -112,7 +112,8 @@ export class Engine implements CommandHost {
 
   facts(now: number): Facts {
     const unwritten = this.deps.readOnly ? [] : this.#writes.problems();
-    return factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy });
+    const preflight = this.deps.preflight?.view(now).blockers;
+    return { ...factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy }), ...(preflight ? { preflight } : {}) };
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */
@@ -203,6 +204,7 @@ export class Engine implements CommandHost {
     if (d.stable?.resetBy && !this.#stableWasReset) this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message: `stable timer restarted: ${d.stable.resetBy}` });
     this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
+    this.deps.preflight?.tick(now, d, health);
     this.emit({
       type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,
       windowStatus: this.#state.status, status: d.status, ...currentVerdict(this.#state, d),

@@ -35,7 +35,7 @@ export function ownCommand({ policy, state: s, decisions: d, facts, openPolicy, 
     return { type: 'rollback', operator: AUTO_OPERATOR, reason: `trigger ${fired.def.id} fired: ${fired.state.reason}` };
   }
   if (s.status === 'ready') {
-    const mayOpen = openPolicy === 'when-ready' && facts.openBlockers.length === 0;
+    const mayOpen = openPolicy === 'when-ready' && facts.openBlockers.length === 0 && !facts.preflight?.length;
     return mayOpen ? { type: 'open', operator, reason: '--open: every gated KPI has data and the weight was read back', bound: boundOf(s) } : null;
   }
   if (s.status === 'running' && quietForMs >= policy.noDataHoldAfterMs) {

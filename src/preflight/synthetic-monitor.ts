@@ -32,7 +32,7 @@ export class SyntheticMonitor {
   #lastRoundAt: number | null = null;
   #round: Promise<void> | null = null;
 
-  constructor(private readonly endpoints: readonly HealthEndpoint[], private readonly opts: { intervalMs: number; timeoutMs: number }) {}
+  constructor(private readonly endpoints: readonly HealthEndpoint[], private readonly opts: { intervalMs: number; timeoutMs: number; acceptRedirects?: boolean }) {}
 
   /** Starts a round when one is due and none is running; never waits for it. */
   tick(now: number): void {
@@ -68,7 +68,8 @@ export class SyntheticMonitor {
     try {
       const res = await fetch(e.url, { signal: AbortSignal.timeout(this.opts.timeoutMs), redirect: 'manual' });
       await res.body?.cancel();
-      ok = res.status >= 200 && res.status < 300;
+      // A dashboard behind a login answers 302: it is up. A health endpoint must say 2xx.
+      ok = res.status >= 200 && res.status < (this.opts.acceptRedirects ? 400 : 300);
       result = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
     } catch (err) {
       result = failureOf(err, this.opts.timeoutMs);

@@ -17,6 +17,8 @@ import { windowAdapter } from './window-adapter.js';
 import { viewerAdapter } from '../adapters/viewer-adapter.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { liveWindowState, willOnlyWatch } from './live-window-state.js';
+import { buildPreflight } from '../preflight/build-preflight.js';
+import { prometheusScalar } from '../preflight/prometheus-scalar.js';
 
 export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
@@ -43,9 +45,11 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
       throw e;
     }
   }
+  const preflight = buildPreflight(config, policy, common, prometheusScalar(config, file, env, redactor));
   return {
     ...common,
     ...live,
+    ...(preflight ? { preflight } : {}),
     adapter,
     policy,
     meta: { ...common.meta, sourceName: source.name },

@@ -23,6 +23,8 @@ import { RecordedReadsSource } from '../sources/recorded-reads-source.js';
 import type { Fixture } from '../fixture/schema.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
+import type { PreflightHost } from '../preflight/preflight-host.js';
+import { buildPreflight } from '../preflight/build-preflight.js';
 import type { OpenPolicy } from '../engine/engine.js';
 import { decideMode } from './run-mode.js';
 import type { RunMode } from '../engine/window-meta.js';
@@ -75,6 +77,8 @@ export interface WindowSetup {
   /** This window's id and folder: the audit, the state and copied reports live there. */
   windowId: string;
   auditDir: string;
+  /** The pre-flight gate, when the config plans the release around the window (build-preflight.ts). */
+  preflight?: PreflightHost;
   /** The decision a drill's fixture says the directive requires; its score compares (drill-score.ts). */
   drillExpect?: Fixture['expect'];
 }
@@ -131,5 +135,7 @@ async function setupFor(mode: RunMode, opts: RunOptions, user: UserConfig, env: 
     open: 'at-start',
     ...(fixture.expect ? { drillExpect: fixture.expect } : {}),
   };
+  const preflight = buildPreflight(config, policy, common, null);
+  if (preflight) setup.preflight = preflight;
   return { setup, config };
 }

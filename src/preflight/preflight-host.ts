@@ -1,0 +1,96 @@
+/**
+ * The pre-flight gate as the window runs it: ticked by every check, it
+ * starts the synthetic monitor's and the dashboards' rounds, asks the
+ * payment caps, takes the Prometheus and billing items from the check
+ * itself, re-reads the signatures, and says GO or NO-GO (rules/preflight.ts).
+ * Before T-0 (window.start) opening is NO-GO too: the directive executes at T-0.
+ */
+import type { Decisions } from '../../rules/evaluate.js';
+import { formatDuration } from '../../rules/format.js';
+import type { Policy } from '../../rules/policy.js';
+import { preflightStatus, preflightVerdict, type ItemStatus, type ProbeResult, type Signature } from '../../rules/preflight.js';
+import type { ProbeKind } from '../../rules/preflight-items.js';
+import type { Roster } from '../../rules/roles.js';
+import type { UserConfig } from '../config/schema.js';
+import type { SourceHealth } from '../engine/source-health.js';
+import type { SignatureFile } from './signature-file.js';
+import { SyntheticMonitor } from './synthetic-monitor.js';
+import { capsProbe, type ScalarQuery } from './caps-probe.js';
+
+export interface PreflightView {
+  go: boolean;
+  /** Why opening is NO-GO: items not GREEN, and T-0 not reached. */
+  blockers: string[];
+  items: ItemStatus[];
+  windowStartAt: number | null;
+  monitor: ReturnType<SyntheticMonitor['statuses']>;
+}
+
+export class PreflightHost {
+  readonly windowStartAt: number | null;
+  readonly roster: Roster;
+  readonly monitor: SyntheticMonitor | null;
+  readonly #dashboards: SyntheticMonitor | null;
+  readonly #probes: Partial<Record<ProbeKind, ProbeResult>> = {};
+  readonly #unconfigured: Partial<Record<ProbeKind, string>> = {};
+  #capsAsking = false;
+  /** Read at every check (tick), not at every frame: `canary-tui sign` shows at the next check. */
+  #signed: Signature[];
+  #lastCapsAt: number | null = null;
+
+  constructor(config: UserConfig, private readonly policy: Policy, private readonly signatures: SignatureFile, private readonly scalar: ScalarQuery | null) {
+    this.windowStartAt = config.window ? Date.parse(config.window.start) : null;
+    this.roster = config.roster ?? {};
+    const p = config.preflight;
+    const timing = { intervalMs: p?.monitorEvery ?? 60_000, timeoutMs: p?.monitorTimeout ?? 5000 };
+    this.monitor = p?.healthEndpoints ? new SyntheticMonitor(p.healthEndpoints, timing) : null;
+    this.#dashboards = p?.dashboards ? new SyntheticMonitor(p.dashboards, { ...timing, acceptRedirects: true }) : null;
+    if (!this.monitor) this.#unconfigured['synthetic-monitor'] = 'no preflight.healthEndpoints in the config';
+    if (!this.#dashboards) this.#unconfigured.dashboards = 'no preflight.dashboards in the config';
+    if (!p?.paymentCaps || !scalar) this.#unconfigured['payment-caps'] = 'no preflight.paymentCaps queries in the config';
+    if (!config.billing) this.#unconfigured.billing = 'no billing section in the config';
+    this.#signed = signatures.read();
+  }
+
+  /** Called at every check: what the check saw, and time for the probes that are due. */
+  tick(now: number, d: Decisions | null, health: SourceHealth): void {
+    this.#signed = this.signatures.read();
+    this.monitor?.tick(now);
+    this.#dashboards?.tick(now);
+    this.#probes.prometheus = prometheusProbe(now, d, health);
+    const reconcile = d?.gates.find((g) => g.id === 'econ:reconcile');
+    if (!this.#unconfigured.billing && reconcile) this.#probes.billing = { ok: reconcile.status === 'GREEN', at: now, detail: `${reconcile.status}: ${reconcile.reason}` };
+    const every = this.policy.checkIntervalMs * 4;
+    if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
+      this.#capsAsking = true;
+      this.#lastCapsAt = now;
+      void capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; });
+    }
+  }
+
+  view(now: number): PreflightView {
+    for (const [kind, m] of [['synthetic-monitor', this.monitor], ['dashboards', this.#dashboards]] as const) {
+      const r = m?.probe();
+      if (r) this.#probes[kind] = r;
+    }
+    const items = preflightStatus({
+      now, probes: this.#probes, unconfigured: this.#unconfigured, signatures: this.#signed, roster: this.roster,
+      maxProbeAgeMs: Math.max(3 * (this.monitor ? 60_000 : 0), 3 * this.policy.checkIntervalMs, 180_000),
+    });
+    const verdict = preflightVerdict(items);
+    const early = this.windowStartAt !== null && now < this.windowStartAt
+      ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
+    return { go: verdict.go, blockers: [...verdict.blockers, ...early], items, windowStartAt: this.windowStartAt, monitor: this.monitor?.statuses() ?? [] };
+  }
+
+  settled(): Promise<unknown> {
+    return Promise.all([this.monitor?.settled(), this.#dashboards?.settled()]);
+  }
+}
+
+function prometheusProbe(now: number, d: Decisions | null, health: SourceHealth): ProbeResult | undefined {
+  if (!d) return undefined;
+  if (health.unreachableSince !== null) return { ok: false, at: now, detail: health.problems[0]?.message ?? 'unreachable' };
+  const missing = d.openBlockers.filter((b) => !b.startsWith('trigger '));
+  return missing.length ? { ok: false, at: now, detail: missing.join('; ') } : { ok: true, at: now, detail: 'every gated KPI present for canary and control' };
+}
