@@ -109,6 +109,18 @@ program
   });
 
 program
+  .command('sign')
+  .description('sign a pre-flight item of the live window as its DRI (the roster in --config names who may sign what)')
+  .argument('<item>', 'infra-lock, security, db-changes, feature-flags, observability or seo')
+  .requiredOption('--config <file>', 'the live window\'s config (its roster)')
+  .requiredOption('--as <name>', 'who signs: the roster\'s holder of the item\'s role', nameArg)
+  .option('--audit-dir <dir>', 'the window\'s folder (default: the config\'s audit.dir, then .canary-tui/audit)')
+  .action(async (item: string, opts: { config: string; as: string; auditDir?: string }) => {
+    const { runSign } = await import('./preflight/sign-command.js');
+    finish(await runSign(item, opts, (l) => process.stdout.write(l), process.env, Date.now()));
+  });
+
+program
   .command('serve')
   .description('serve a drill fixture as Prometheus metrics on 127.0.0.1 (the live demo: examples/demo-prometheus.yml, examples/demo-live.yaml)')
   .argument('<fixture>', 'drill name (canary-tui drills) or fixture file')

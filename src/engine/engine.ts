@@ -24,6 +24,7 @@ import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
 import { factsOf } from './engine-facts.js';
 import { checkTime, nextCheckAt } from './check-schedule.js';
+import { PreflightNews } from './preflight-news.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -49,6 +50,7 @@ export class Engine implements CommandHost {
   readonly #writes: WriteHealth;
   #stopped = false;
   #stableWasReset = false;
+  readonly #preflightNews: PreflightNews;
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
   readonly actions: EngineActions;
@@ -59,6 +61,7 @@ export class Engine implements CommandHost {
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
     this.#writes = new WriteHealth(deps.audit, deps.persist);
+    this.#preflightNews = new PreflightNews(deps.audit, deps.readOnly !== undefined);
     this.startedAt = deps.clock.now();
     this.openPolicy = deps.open ?? (deps.meta.mode === 'LIVE' ? 'ic' : 'at-start');
     // Weight 0 and READY until the load balancer confirms the first phase; the report cadence starts now.
@@ -205,6 +208,8 @@ export class Engine implements CommandHost {
     this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
     this.deps.preflight?.tick(now, d, health);
+    const preflight = this.deps.preflight && this.#preflightNews.news(this.deps.preflight.view(now), this.iso(now));
+    if (preflight) this.emit(preflight);
     this.emit({
       type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,
       windowStatus: this.#state.status, status: d.status, ...currentVerdict(this.#state, d),

@@ -40,6 +40,8 @@ export type EngineEvent =
   /** The P95 chart refilled from `source` after a resume or when a viewer opens: `points` samples (every series) since `since` (ISO). */
   | { type: 'history'; at: string; source: string; points: number; since: string }
   | { type: 'error'; at: string; message: string }
+  /** The pre-flight verdict or an item's status changed (preflight-host.ts). */
+  | { type: 'preflight'; at: string; go: boolean; blockers: string[]; items: Array<{ id: string; status: string; detail: string }> }
   /** The release's lifecycle moved (rules/lifecycle.ts), or the stable timer at 100% restarted. */
   | { type: 'lifecycle'; at: string; stage: string; message: string }
   /** The IC quit or a signal stopped the process: the weight the canary is left at, as last read back. */

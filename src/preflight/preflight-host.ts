@@ -21,6 +21,8 @@ export interface PreflightView {
   go: boolean;
   /** Why opening is NO-GO: items not GREEN, and T-0 not reached. */
   blockers: string[];
+  /** T-0 not reached yet: when it is. */
+  early: string | null;
   items: ItemStatus[];
   windowStartAt: number | null;
   monitor: ReturnType<SyntheticMonitor['statuses']>;
@@ -49,6 +51,7 @@ export class PreflightHost {
     if (!this.#dashboards) this.#unconfigured.dashboards = 'no preflight.dashboards in the config';
     if (!p?.paymentCaps || !scalar) this.#unconfigured['payment-caps'] = 'no preflight.paymentCaps queries in the config';
     if (!config.billing) this.#unconfigured.billing = 'no billing section in the config';
+    else if (policy.costReconcileTolerance === null) this.#unconfigured.billing = 'no costReconcileTolerance in the config to reconcile cost telemetry with billing';
     this.#signed = signatures.read();
   }
 
@@ -80,7 +83,7 @@ export class PreflightHost {
     const verdict = preflightVerdict(items);
     const early = this.windowStartAt !== null && now < this.windowStartAt
       ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
-    return { go: verdict.go, blockers: [...verdict.blockers, ...early], items, windowStartAt: this.windowStartAt, monitor: this.monitor?.statuses() ?? [] };
+    return { go: verdict.go, blockers: [...verdict.blockers, ...early], early: early[0] ?? null, items, windowStartAt: this.windowStartAt, monitor: this.monitor?.statuses() ?? [] };
   }
 
   settled(): Promise<unknown> {

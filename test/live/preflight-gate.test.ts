@@ -1,0 +1,98 @@
+/**
+ * The T-1h gate in a live window on a real Prometheus: with T-0 passed and
+ * `--open`, the window stays READY while pre-flight is NO-GO (six items wait
+ * for their DRI); a signer of the wrong role is refused and nothing is
+ * written; signatures given while the window runs show at its next check and
+ * survive kill -9; after the restart every item is GREEN (the synthetic
+ * monitor, the dashboards, the payment caps from PromQL, Prometheus, billing,
+ * the roster and the six signatures) and the window opens by itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startBillingStub, type BillingStub } from '../faults/billing-stub.js';
+import { useLivePrometheus } from './use-live-prometheus.js';
+import { CLI, HeadlessRun, liveConfig, type Line } from './live-helpers.js';
+
+const live = useLivePrometheus();
+const EXAMPLE_QUERIES = (parse(readFileSync(join(import.meta.dirname, '../../examples/prometheus.yaml'), 'utf8')) as { source: { queries: Record<string, string> } }).source.queries;
+let billing: BillingStub;
+const servers: Server[] = [];
+const serve = async (status: number): Promise<string> => {
+  const s = createServer((_q, res) => { res.statusCode = status; res.end('ok'); });
+  servers.push(s);
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
+};
+beforeAll(async () => { billing = await startBillingStub(); });
+afterAll(async () => { await billing?.stop(); for (const s of servers) { s.closeAllConnections(); s.close(); } });
+
+const ROSTER = {
+  incidentCommander: { name: 'Ana Ruiz', contact: '<@U01ANA>' }, releaseEng: { name: 'Bo Chen', contact: '<@U02BO>' },
+  pmB2c: { name: 'Cy Diaz', contact: '<@U03CY>' }, pmB2b: { name: 'Di Egan', contact: '<@U04DI>' },
+  securityCompliance: { name: 'Ed Fox', contact: '<@U05ED>' }, dataObservability: { name: 'Fay Gul', contact: '<@U06FAY>' },
+  ceo: { name: 'Gil Hart', contact: '<@U07GIL>' },
+};
+const sign = (config: string, audit: string, item: string, as: string) => spawnSync(process.execPath, [CLI, 'sign', item, '--as', as, '--config', config, '--audit-dir', audit], { encoding: 'utf8' });
+const statusOf = (l: Line, id: string) => (l.items as Array<{ id: string; status: string }>).find((i) => i.id === id)!.status;
+
+describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
+  it('blocks opening until every item is GREEN; signatures survive kill -9; then it opens', async () => {
+    for (const [name, v] of [['payments_cap_tx', 100], ['payments_cap_max_tx_usd', 20], ['payments_cap_global_usd', 1500]] as const) live.exporter.set(name, {}, v);
+    const audit = mkdtempSync(join(tmpdir(), 'canary-preflight-'));
+    const config = liveConfig(live.prom.url, {
+      checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '1h',
+      release: { tag: 'v20261202.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' },
+      billing: { url: billing.url }, costReconcileTolerance: '5%',
+      source: { queries: { ...EXAMPLE_QUERIES, cost_telemetry_per_user: 'max by ({{track}}) (cost_per_user_usd{ {{tracks}} })' } }, window: { start: new Date(Date.now() - 60_000).toISOString() }, roster: ROSTER,
+      preflight: {
+        monitorEvery: '1s', monitorTimeout: '2s',
+        healthEndpoints: [{ name: 'web', url: await serve(200) }, { name: 'api', url: await serve(204) }],
+        dashboards: [{ name: 'Control vs Canary', url: await serve(302) }],
+        paymentCaps: { maxTransactions: 'payments_cap_tx', maxPerTxUsd: 'payments_cap_max_tx_usd', globalUsd: 'payments_cap_global_usd' },
+      },
+    });
+    const first = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
+    live.runs.push(first);
+    const probed = await first.waitFor('every probe GREEN', (l) => l.type === 'preflight' && ['synthetic-monitor', 'dashboards', 'payment-caps', 'prometheus', 'billing', 'roster'].every((id) => statusOf(l, id) === 'GREEN'), 20_000);
+    expect(probed.go).toBe(false);
+    expect(probed.blockers).toEqual(expect.arrayContaining(['Security sign-off UNKNOWN: waiting for Security/Compliance (Ed Fox) to sign']));
+    expect(probed.items.filter((i: { status: string }) => i.status !== 'GREEN').map((i: { id: string }) => i.id)).toEqual(['infra-lock', 'security', 'db-changes', 'feature-flags', 'observability', 'seo']);
+
+    const wrong = sign(config, audit, 'security', 'Bo Chen');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toBe('canary-tui: bad input: --as: (top level): expected the roster\'s Security/Compliance (Ed Fox), who signs security; got "Bo Chen"\n');
+    expect(readdirSync(audit).some((f) => f.endsWith('-signatures.jsonl'))).toBe(false);
+
+    const from = first.lines.length;
+    expect(sign(config, audit, 'security', 'ed fox').stdout).toMatch(/^signed security \(Security sign-off\) as Ed Fox, Security\/Compliance, at \d\d:\d\d UTC for window v20261202\.1-live\n$/);
+    for (const item of ['infra-lock', 'db-changes']) expect(sign(config, audit, item, 'Bo Chen').status).toBe(0);
+    const seen = await first.waitFor('the signatures at the next check', (l) => l.type === 'preflight' && statusOf(l, 'security') === 'GREEN' && statusOf(l, 'db-changes') === 'GREEN', 10_000, from);
+    expect(seen.go).toBe(false);
+    // Still NO-GO: nothing opened, the canary untouched.
+    expect(first.lines.some((l) => l.type === 'action' && l.action === 'open')).toBe(false);
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    for (const [item, as] of [['feature-flags', 'Bo Chen'], ['observability', 'Fay Gul'], ['seo', 'Cy Diaz']]) expect(sign(config, audit, item!, as!).status).toBe(0);
+    const second = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
+    live.runs.push(second);
+    const go = await second.waitFor('pre-flight GO', (l) => l.type === 'preflight' && l.go === true, 20_000);
+    expect(go.blockers).toEqual([]);
+    const opened = await second.waitFor('the open', (l) => l.type === 'action' && l.action === 'open', 10_000);
+    expect(opened).toMatchObject({ ok: true, toWeight: 5 });
+    second.stop();
+    await second.exited;
+
+    const records = readFileSync(join(audit, 'v20261202.1-live.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.type === 'signature').map((r) => `${r.item} ${r.operator}`)).toEqual([
+      'security Ed Fox', 'infra-lock Bo Chen', 'db-changes Bo Chen', 'feature-flags Bo Chen', 'observability Fay Gul', 'seo Cy Diaz',
+    ]);
+    expect(records.filter((r) => r.type === 'lifecycle').at(-1)).toMatchObject({ preflight: 'GO', blockers: [] });
+  });
+});
