@@ -11,7 +11,7 @@ export type ProbeKind = 'synthetic-monitor' | 'prometheus' | 'billing' | 'paymen
 
 export interface PreflightItem {
   id: string;
-  section: 2 | 6 | 8;
+  section: 2 | 6 | 7 | 8;
   title: string;
   /** What exactly is confirmed. */
   detail: string;
@@ -34,4 +34,12 @@ export const PREFLIGHT_ITEMS: readonly PreflightItem[] = [
   { id: 'roster', section: 8, title: 'DRI roster', detail: 'Incident Commander, Release Eng, PM-B2C, PM-B2B, Security/Compliance, Data/Observability and the CEO named with contacts', check: { probe: 'roster' } },
 ];
 
-export const itemById = (id: string): PreflightItem | undefined => PREFLIGHT_ITEMS.find((i) => i.id === id);
+/** Directive section 7, pre-approved after two hours stable at 100%: the checklist POST-SUCCESS shows. */
+export const POST_SUCCESS_ITEMS: readonly PreflightItem[] = [
+  { id: 'lift-caps', section: 7, title: 'Lift payment caps', detail: 'the 100 tx / $20 / $1,500 canary caps lifted', check: { signedBy: 'releaseEng' } },
+  { id: 'remove-infra-lock', section: 7, title: 'Remove infra lock', detail: 'the prod LB/CDN lock and the provider config freeze lifted', check: { signedBy: 'releaseEng' } },
+  { id: 'win-note', section: 7, title: 'Win note', detail: 'internal win note published: key lessons, anomalies resolved, KPI deltas', check: { signedBy: 'incidentCommander' } },
+  { id: 'cohort-review', section: 7, title: '7-day cohort review', detail: 'opened: B2C/B2B funnel, ARPU, conversion, provider activation, unit economics (ENHANCED_GATE_REPORT.md)', check: { signedBy: 'pmB2c' } },
+];
+
+export const itemById = (id: string): PreflightItem | undefined => [...PREFLIGHT_ITEMS, ...POST_SUCCESS_ITEMS].find((i) => i.id === id);

@@ -6,7 +6,7 @@
  * what it waits for; a failed probe is RED with its reason.
  */
 import { formatDuration } from './format.js';
-import { PREFLIGHT_ITEMS, type PreflightItem, type ProbeKind } from './preflight-items.js';
+import { POST_SUCCESS_ITEMS, PREFLIGHT_ITEMS, type PreflightItem, type ProbeKind } from './preflight-items.js';
 import { holdsRole, missingRoles, ROLE_TITLE, type Roster } from './roles.js';
 import type { Status } from './types.js';
 
@@ -44,6 +44,11 @@ export interface ItemStatus {
 
 export function preflightStatus(inputs: PreflightInputs): ItemStatus[] {
   return PREFLIGHT_ITEMS.map((item) => statusOf(item, inputs));
+}
+
+/** The post-success checklist (section 7): each item signed by its role's DRI. */
+export function checklistStatus(inputs: PreflightInputs): ItemStatus[] {
+  return POST_SUCCESS_ITEMS.map((item) => statusOf(item, inputs));
 }
 
 function statusOf(item: PreflightItem, f: PreflightInputs): ItemStatus {

@@ -30,6 +30,8 @@ export interface WindowState {
   holdReason?: string;
   /** At the last phase: since when the window has been stable (stable-timer.ts); promotion needs its minimum time of that. */
   stableSince?: number;
+  /** GA: when the window was promoted; the post-success checklist and the 24-hour freeze count from it. */
+  promotedAt?: number;
   /** A rollback asked for and not yet read back: retried at every check until 0% is. */
   rollback?: { since: number; operator: string; reason: string; detail: string };
 }
@@ -127,7 +129,7 @@ function planAdvance(policy: Policy, s: WindowState, c: Extract<WindowCommand, {
     override ? `OVERRIDE: ${override} (blocked by: ${blockers.join('; ')})` : 'all gates GREEN, minimum time served',
     approvedBy ? `gate review approved by ${approvedBy}` : '',
   ].filter(Boolean).join('; ');
-  if (s.phaseIndex === policy.phases.length - 1) return { kind: 'record', next: { ...s, status: 'promoted' }, reason };
+  if (s.phaseIndex === policy.phases.length - 1) return { kind: 'record', next: { ...s, status: 'promoted', promotedAt: f.now }, reason };
   return { kind: 'move', target: policy.phases[s.phaseIndex + 1]!.weight, during: null, reason };
 }
 

@@ -16,6 +16,7 @@ import { COMPACT_HEADER_HEIGHT, CompactHeader } from './CompactHeader.js';
 import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
 import { Footer, footerLines } from './Footer.js';
+import { PreflightOverlay, preflightHeight } from './PreflightOverlay.js';
 import { closeIfStale, handleInput } from './handle-key.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -83,12 +84,14 @@ export function App({ model, onCommand }: AppProps) {
   // Not even the compact grid fits: header kept, the most urgent rows only (TinyBody.tsx).
   const tiny = layout === 'compact' && chromeOf('compact') + compactBodyHeight(model) > rows;
   // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
-  let spare = tiny ? 0 : rows - chromeOf(layout) - (ui.helpOpen ? HELP_HEIGHT : BODY_HEIGHT[layout](model));
-  const chartHeight = layout === 'standard' && !ui.helpOpen && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
+  const preflightOpen = ui.preflightOpen === true && model.release !== null && !ui.helpOpen;
+  const overlay = ui.helpOpen ? HELP_HEIGHT : preflightOpen ? preflightHeight(model.release!) : null;
+  let spare = tiny ? 0 : rows - chromeOf(layout) - (overlay ?? BODY_HEIGHT[layout](model));
+  const chartHeight = layout === 'standard' && overlay === null && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
   spare -= chartHeight;
   return (
     <Box flexDirection="column" width={columns}>
-      {layout === 'compact' ? <CompactHeader header={model.header} width={columns} /> : <Header header={model.header} width={columns} />}
+      {layout === 'compact' ? <CompactHeader header={model.header} width={columns} /> : <Header header={model.header} width={columns} release={model.release} />}
       {model.banner ? (
         <Text wrap="truncate" bold inverse color="red">
           {clipWords(` ✖ ${model.banner} `, columns)}
@@ -98,6 +101,8 @@ export function App({ model, onCommand }: AppProps) {
         <Text wrap="truncate" dimColor>{clipWords('help needs 80×24; the footer lists the keys; ? closes', columns)}</Text>
       ) : ui.helpOpen ? (
         <HelpOverlay model={model} width={columns} />
+      ) : preflightOpen ? (
+        <PreflightOverlay release={model.release!} width={columns} />
       ) : tiny ? (
         <TinyBody model={model} width={columns} rows={rows - chromeOf('compact') - (prompt ? 2 : 0)} />
       ) : layout === 'compact' ? (
@@ -108,7 +113,7 @@ export function App({ model, onCommand }: AppProps) {
         <WideBody model={model} width={columns} />
       )}
       {prompt ? (
-        <Prompt prompt={prompt} blockers={model.actions.advanceBlockers} maxBlockers={spare - 2} width={columns} />
+        <Prompt prompt={prompt} blockers={prompt.kind === 'override' && prompt.open ? model.actions.preflightBlockers : model.actions.advanceBlockers} maxBlockers={spare - 2} width={columns} />
       ) : spare >= 2 ? (
         <EventLog events={model.events} max={Math.min(spare - 1, EVENT_LINES[layout])} width={columns} />
       ) : null}

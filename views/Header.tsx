@@ -25,7 +25,7 @@ const WINDOW_COLOR: Record<WindowStatus, string | undefined> = {
 const FRAME = 4;
 
 /** Given the terminal width, the reason is cut at a word rather than mid-word by Ink. */
-export function Header({ header, width }: { header: ViewModel['header']; width?: number }) {
+export function Header({ header, width, release = null }: { header: ViewModel['header']; width?: number; release?: ViewModel['release'] }) {
   const style = statusStyle(header.status);
   const lead = `${style.symbol} ${style.word}   ${header.recommendation} — `;
   const because = width === undefined ? header.because : clipWords(header.because, Math.max(0, width - FRAME - widthOf(lead)));
@@ -53,7 +53,12 @@ export function Header({ header, width }: { header: ViewModel['header']; width?:
       </Box>
       <Text wrap="truncate">
         {header.phase} · {header.weight}% · <Text color={WINDOW_COLOR[header.windowStatus]}>{header.windowStatus}</Text>
-        {'   '}[{bar(elapsedMs, requiredMs, PROGRESS_WIDTH)}] {formatDuration(elapsedMs)} of {formatDuration(requiredMs)} in phase
+        {/* Before the window and after GA the lifecycle is what matters; during it, the phase's time (the stable timer at 100%). */}
+        {release && release.stage !== 'RUNNING' && release.stage !== 'HELD' && release.stage !== 'STABLE AT 100%' ? (
+          <Text>{'   '}<Text bold color={release.go || release.stage.startsWith('FREEZE') ? undefined : 'yellow'}>{release.stage}</Text> · {release.next}</Text>
+        ) : (
+          <Text>{'   '}[{bar(elapsedMs, requiredMs, PROGRESS_WIDTH)}] {formatDuration(elapsedMs)} of {formatDuration(requiredMs)} {release?.stage === 'STABLE AT 100%' ? `stable at ${header.weight}%` : 'in phase'}</Text>
+        )}
       </Text>
       <Text wrap="truncate">
         <Text color={style.color}>{style.symbol} {style.word}</Text>
@@ -62,7 +67,7 @@ export function Header({ header, width }: { header: ViewModel['header']; width?:
         <Text> — {because}</Text>
       </Text>
       <Text wrap="truncate" dimColor>
-        next report in {header.nextReportIn} · adapter: {header.adapter}
+        {release?.ic ? `IC ${release.ic} · ` : ''}next report in {header.nextReportIn} · adapter: {header.adapter}
       </Text>
     </Box>
   );

@@ -20,6 +20,7 @@ export const rollbackQuestion = (weight: number) => `ROLL BACK canary ${weight}%
 export const openQuestion = (from: number, to: number) => `OPEN the window: canary ${from}% → ${to}% on the load balancer? press y to confirm, any other key cancels`;
 export const quitQuestion = (weight: number, status: string) => `QUIT? the canary stays at ${weight}% (window ${status}); press y to quit, any other key stays`;
 export const approverQuestion = (target: string) => `Gate review (CEO joins), advance ${target}: approved by?`;
+export const openOverrideQuestion = (target: string) => `Open anyway, ${target}: reason? (Enter to confirm, Esc to cancel)`;
 export const overrideQuestion = (target: string) => `Override, advance ${target}: reason? (Enter to confirm, Esc to cancel)`;
 
 /** `maxBlockers` shrinks the list on a short terminal; `width` cuts blockers at a word. */
@@ -48,12 +49,12 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
     return (
       <Box flexDirection="column">
         <Text bold color="yellow" wrap="truncate">
-          ▲ Advance is blocked ({blockers.length}){heading}
+          ▲ {prompt.open ? 'Pre-flight is NO-GO' : 'Advance is blocked'} ({blockers.length}){heading}
         </Text>
         {blockers.slice(0, shownCount).map((b, i) => (
           <Text key={i} wrap="truncate">  - {width === undefined ? b : clipWords(b, width - 4)}</Text>
         ))}
-        <Field question={overrideQuestion(targetText(prompt))} text={prompt.text} width={width} />
+        <Field question={prompt.open ? openOverrideQuestion(targetText(prompt)) : overrideQuestion(targetText(prompt))} text={prompt.text} width={width} />
       </Box>
     );
   }

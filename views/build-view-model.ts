@@ -2,6 +2,9 @@
  * Pure: engine state + decisions + time → ViewModel. Countdowns are computed
  * from `now`, so the shell can refresh them once a second without a check.
  */
+import type { Lifecycle } from '../rules/lifecycle.js';
+import type { PreflightView } from '../src/preflight/preflight-host.js';
+import { releaseModel } from './release-model.js';
 import { currentVerdict, type Decisions } from '../rules/evaluate.js';
 import { calmMs, formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
@@ -38,6 +41,9 @@ export interface ViewInput {
   weightUnknown?: boolean;
   /** P95 (journey "all") values since the phase started, oldest first; the shell reads them from the store. */
   history?: { canary: readonly number[]; control: readonly number[] };
+  /** The release around the window (engine-view.ts); absent when the config plans none. */
+  preflight?: PreflightView | null;
+  lifecycle?: Lifecycle | null;
   /** A replay on screen: its speed now, paused, rushing to the next event; absent in a live window and headless. */
   replay?: ReplayState;
   now: number;
@@ -66,7 +72,8 @@ export function buildViewModel(input: ViewInput): ViewModel {
       weight: state.weight,
       windowStatus: state.status,
       // Minute steps: a progress bar over 90 minutes must not force a redraw every second.
-      progress: { elapsedMs: calmMs(now - state.phaseStartedAt), requiredMs: phase.minDurationMs },
+      // At 100% the bar is the stable timer: it restarts on a RED or UNKNOWN gate or a restless trigger.
+      progress: { elapsedMs: calmMs(now - (state.stableSince ?? state.phaseStartedAt)), requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
       ...currentVerdict(state, d),
       nextReportIn: formatCalmDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
@@ -105,6 +112,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
         : []),
     ],
     flash: input.flash,
+    release: releaseModel(input.preflight ?? undefined, input.lifecycle ?? undefined),
     banner: [rollbackBanner(input.unconfirmedRollback, now), sourceBanner(input.health, now)].filter(Boolean).join(' · ') || null,
     actions: {
       canAdvance: !terminal && (d?.advanceBlockers.length ?? 1) === 0,
@@ -114,6 +122,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       terminal,
       ready,
       openBlockers: [...(input.openBlockers ?? d?.openBlockers ?? ['no check has run yet'])],
+      preflightBlockers: ready && input.preflight ? [...input.preflight.blockers] : [],
       rollingBack: state.status === 'rolling-back',
       bound: { phaseIndex: state.phaseIndex, status: state.status, weight: state.weight },
       nextWeight,

@@ -7,7 +7,7 @@
 import type { Bound } from '../rules/window-machine.js';
 
 export type Command =
-  | { type: 'open'; bound: Bound }
+  | { type: 'open'; bound: Bound; override?: string }
   | { type: 'advance'; override?: string; approvedBy?: string; bound?: Bound }
   | { type: 'hold'; bound?: Bound }
   | { type: 'resume'; bound?: Bound }

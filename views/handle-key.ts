@@ -71,6 +71,7 @@ export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key
   if (ui.prompt) return promptKey(model, ui, ui.prompt, input, key, pasted);
   const idleUi = ui;
   if (idleUi.helpOpen && key.escape) return stay({ ...idleUi, helpOpen: false });
+  if (idleUi.preflightOpen && key.escape) return stay({ ...idleUi, preflightOpen: false });
   // Ctrl-C is quit, and asks like q does: Ink's own Ctrl-C exit is off (run-tui.tsx).
   const name = key.ctrl && input === 'c' ? 'q' : input;
   const row = KEY_ROWS.find((r) => r.key === name && (name === 'q' || (!key.ctrl && !key.meta)));
@@ -83,6 +84,8 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
   const bound = actions.bound;
   switch (name) {
     case 'rollout.open':
+      // Pre-flight NO-GO: opening anyway takes a typed reason, which the audit keeps with the open.
+      if (actions.preflightBlockers.length) return stay({ ...ui, prompt: { kind: 'override', text: '', bound, to: actions.nextWeight, open: true } });
       return stay({ ...ui, prompt: { kind: 'confirm-open', bound, to: actions.nextWeight ?? 0 } });
     case 'rollout.advance':
       if (!actions.canAdvance) return stay({ ...ui, prompt: { kind: 'override', text: '', bound, to: actions.nextWeight } });
@@ -101,6 +104,8 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
       return { ui, command: { type: 'replay', control: name.slice('replay.'.length) as 'pause' | 'faster' | 'slower' | 'next' } };
     case 'help.toggle':
       return stay({ ...ui, helpOpen: !ui.helpOpen });
+    case 'preflight.toggle':
+      return stay({ ...ui, preflightOpen: !ui.preflightOpen });
     case 'app.quit':
       return actions.confirmQuit ? stay({ ...ui, prompt: { kind: 'confirm-quit', bound } }) : { ui, command: { type: 'quit' } };
   }
@@ -121,6 +126,7 @@ function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: st
   if (key.return) {
     const text = prompt.text.trim();
     if (text === '') return stay(ui); // an empty reason or approver does nothing
+    if (prompt.kind === 'override' && prompt.open) return { ui: closed, command: { type: 'open', override: text, bound: prompt.bound } };
     if (prompt.kind === 'override') {
       if (model.actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '', override: text, bound: prompt.bound, to: prompt.to } });
       return { ui: closed, command: { type: 'advance', override: text, bound: prompt.bound } };

@@ -7,7 +7,7 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
@@ -33,7 +33,7 @@ export interface ActiveKey {
 }
 
 /** No prompt and no help overlay: the dashboard itself has the keyboard. */
-const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen;
+const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen && !ui.preflightOpen;
 /** Rollout keys disappear once the window is rolled back or promoted, and while a rollback is under way. */
 const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly && !m.actions.rollingBack;
 /** Advance and hold need an open window. */
@@ -57,8 +57,13 @@ export const KEY_ROWS: readonly KeyRow[] = [
     help: 'canary to 0% now; asks to press y first',
   },
   { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack: saved to the window folder, then the clipboard or OSC 52' },
+  // Like help, the pre-flight view closes with its own key.
+  {
+    command: 'preflight.toggle', key: 'f', label: () => 'pre-flight', condition: (m, ui) => m.release !== null && ui.prompt === null && !ui.helpOpen, dangerous: false,
+    help: 'the pre-flight view: every item of the T-1h gate with who signed or what was probed, the synthetic monitor, the roster; f or Esc closes',
+  },
   // The overlay closes with the same key that opened it, so '?' stays live while it is open.
-  { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'this help; Esc or ? closes it' },
+  { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null && !ui.preflightOpen, dangerous: false, help: 'this help; Esc or ? closes it' },
   { command: 'app.quit', key: 'q', label: () => 'quit', condition: (_m, ui) => ui.prompt === null, dangerous: false, help: 'leave the war room; in an undecided live window asks first and says the weight the canary stays at' },
   // Last, so a narrow footer cuts them before help and quit.
   { command: 'replay.pause', key: ' ', shown: 'space', label: (m) => (m.actions.replay?.paused ? 'play' : 'pause'), condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: pause or play the virtual clock (space)' },

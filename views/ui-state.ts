@@ -15,8 +15,8 @@ export type PromptState =
   | { kind: 'confirm-open'; bound: Bound; to: number }
   /** Leaving an undecided live window leaves the canary where it is. */
   | { kind: 'confirm-quit'; bound: Bound }
-  /** Advancing past blockers needs a typed reason for the audit log. */
-  | { kind: 'override'; text: string; bound: Bound; to: number | null }
+  /** Advancing past blockers, or opening while pre-flight is NO-GO (`open`), needs a typed reason for the audit log. */
+  | { kind: 'override'; text: string; bound: Bound; to: number | null; open?: true }
   /** The gate review of a phase that needs approval records who approved; `override` carries the reason typed before. */
   | { kind: 'approver'; text: string; override?: string; bound: Bound; to: number | null }
   /**
@@ -28,6 +28,8 @@ export type PromptState =
 
 export interface UiState {
   helpOpen: boolean;
+  /** The pre-flight view (its own key) in place of the panels. */
+  preflightOpen?: boolean;
   prompt: PromptState | null;
 }
 

@@ -2,6 +2,7 @@
  * What the screen shows, as plain data. Built by a pure function from the
  * engine's state, its decisions and the time; the components only print it.
  */
+import type { ReleaseModel } from './release-model.js';
 import type { Recommendation } from '../rules/evaluate.js';
 import type { WindowStatus } from '../rules/phases.js';
 import type { Status } from '../rules/types.js';
@@ -144,6 +145,8 @@ export interface ViewModel {
   banner: string | null;
   /** Standing notes such as the gate/trigger overlap of this phase. */
   notices: string[];
+  /** The release around the window (lifecycle stage, pre-flight); null when the config plans none. */
+  release: ReleaseModel | null;
   /** The last thing the app wants the IC to notice (copy result, refused action). */
   flash: { text: string; tone: 'info' | 'warn' | 'error' } | null;
   actions: {
@@ -155,6 +158,8 @@ export interface ViewModel {
     /** The window is READY: the IC opens it with a key; what opening still needs (empty: it may). */
     ready: boolean;
     openBlockers: string[];
+    /** Why pre-flight is NO-GO: opening then asks an override reason. */
+    preflightBlockers: string[];
     /** A rollback is under way: the engine retries it at every check, other rollout keys are gone. */
     rollingBack: boolean;
     /** The window a prompt is opened for; a prompt whose window moved closes and says why. */

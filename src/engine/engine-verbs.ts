@@ -19,8 +19,9 @@ export interface AdvanceOptions {
 export class EngineActions {
   constructor(private readonly commands: WindowCommands) {}
 
-  open(operator: string, bound?: Bound): Promise<ActionResult> {
-    return this.commands.submit({ type: 'open', operator, reason: `opened by ${operator}`, ...(bound ? { bound } : {}) });
+  /** `override`: the IC's reason to open while pre-flight is NO-GO (window-machine.ts). */
+  open(operator: string, bound?: Bound, override?: string): Promise<ActionResult> {
+    return this.commands.submit({ type: 'open', operator, reason: `opened by ${operator}`, ...(bound ? { bound } : {}), ...(override ? { override } : {}) });
   }
 
   advance(operator: string, opts: AdvanceOptions): Promise<ActionResult> {

@@ -3,6 +3,8 @@
  * never reach into the engine: what they show comes from here, frozen, so
  * nothing on screen can change the window or disagree with the audit.
  */
+import type { Lifecycle } from '../../rules/lifecycle.js';
+import type { PreflightView } from '../preflight/preflight-host.js';
 import type { Decisions } from '../../rules/evaluate.js';
 import type { WindowState } from '../../rules/phases.js';
 import { seriesKey, type Snapshot, type Track } from '../../rules/types.js';
@@ -36,10 +38,13 @@ export interface EngineView {
   readonly openBlockers: readonly string[];
   /** The load balancer's weight could not be read back. */
   readonly weightUnknown: boolean;
+  /** The release around the window, when the config plans it: pre-flight and the lifecycle stage. */
+  readonly preflight: PreflightView | null;
+  readonly lifecycle: Lifecycle | null;
   readonly now: number;
 }
 
-export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number; openBlockers: readonly string[]; weightUnknown: boolean }): EngineView {
+export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number; openBlockers: readonly string[]; weightUnknown: boolean; preflight?: PreflightView; lifecycle?: Lifecycle }): EngineView {
   const { state, store } = parts;
   const since = (track: Track) => store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= state.phaseStartedAt).map((p) => p.value);
   return Object.freeze({
@@ -52,6 +57,8 @@ export function viewOf(parts: { state: WindowState; decisions: Decisions | null;
     p95: { canary: since('canary'), control: since('control') },
     openBlockers: parts.openBlockers,
     weightUnknown: parts.weightUnknown,
+    preflight: parts.preflight ?? null,
+    lifecycle: parts.lifecycle ?? null,
     now: parts.now,
   });
 }

@@ -24,7 +24,7 @@ import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
 import { factsOf } from './engine-facts.js';
 import { checkTime, nextCheckAt } from './check-schedule.js';
-import { PreflightNews } from './preflight-news.js';
+import { PreflightNews, releaseView } from './preflight-news.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -99,7 +99,8 @@ export class Engine implements CommandHost {
   view(): EngineView {
     const now = this.deps.clock.now();
     const f = this.facts(now);
-    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true });
+    const release = this.deps.preflight ? releaseView(this.deps.preflight, this.#state, this.#decisions, this.policy, now) : {};
+    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, ...release });
   }
 
   /** The new state, saved before anyone is told (a viewer saves nothing). */

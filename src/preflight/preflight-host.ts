@@ -8,7 +8,7 @@
 import type { Decisions } from '../../rules/evaluate.js';
 import { formatDuration } from '../../rules/format.js';
 import type { Policy } from '../../rules/policy.js';
-import { preflightStatus, preflightVerdict, type ItemStatus, type ProbeResult, type Signature } from '../../rules/preflight.js';
+import { checklistStatus, preflightStatus, preflightVerdict, type ItemStatus, type ProbeResult, type Signature } from '../../rules/preflight.js';
 import type { ProbeKind } from '../../rules/preflight-items.js';
 import type { Roster } from '../../rules/roles.js';
 import type { UserConfig } from '../config/schema.js';
@@ -24,7 +24,10 @@ export interface PreflightView {
   /** T-0 not reached yet: when it is. */
   early: string | null;
   items: ItemStatus[];
+  /** The post-success checklist (lift caps, remove the infra lock, win note, cohort review). */
+  checklist: ItemStatus[];
   windowStartAt: number | null;
+  roster: Roster;
   monitor: ReturnType<SyntheticMonitor['statuses']>;
 }
 
@@ -76,14 +79,15 @@ export class PreflightHost {
       const r = m?.probe();
       if (r) this.#probes[kind] = r;
     }
-    const items = preflightStatus({
+    const inputs = {
       now, probes: this.#probes, unconfigured: this.#unconfigured, signatures: this.#signed, roster: this.roster,
       maxProbeAgeMs: Math.max(3 * (this.monitor ? 60_000 : 0), 3 * this.policy.checkIntervalMs, 180_000),
-    });
+    };
+    const items = preflightStatus(inputs);
     const verdict = preflightVerdict(items);
     const early = this.windowStartAt !== null && now < this.windowStartAt
       ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
-    return { go: verdict.go, blockers: [...verdict.blockers, ...early], early: early[0] ?? null, items, windowStartAt: this.windowStartAt, monitor: this.monitor?.statuses() ?? [] };
+    return { go: verdict.go, blockers: [...verdict.blockers, ...early], early: early[0] ?? null, items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
   }
 
   settled(): Promise<unknown> {

@@ -7,7 +7,7 @@
  * sees it at its next check.
  */
 import { join } from 'node:path';
-import { itemById, PREFLIGHT_ITEMS } from '../../rules/preflight-items.js';
+import { itemById, POST_SUCCESS_ITEMS, PREFLIGHT_ITEMS } from '../../rules/preflight-items.js';
 import { holdsRole, ROLE_TITLE } from '../../rules/roles.js';
 import { FileAuditLog } from '../audit/audit-log.js';
 import { InputError } from '../config/input-error.js';
@@ -21,7 +21,7 @@ export interface SignOptions {
   auditDir?: string;
 }
 
-const SIGNED = PREFLIGHT_ITEMS.filter((i) => 'signedBy' in i.check).map((i) => i.id);
+const SIGNED = [...PREFLIGHT_ITEMS, ...POST_SUCCESS_ITEMS].filter((i) => 'signedBy' in i.check).map((i) => i.id);
 
 export async function runSign(itemId: string, opts: SignOptions, write: (line: string) => void, env: NodeJS.ProcessEnv, now: number): Promise<number> {
   const config = await loadConfig(opts.config);

@@ -19,7 +19,7 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
     r.ok ? { text: `${what}: ${r.detail}`, tone: 'info' } : { text: `${what} not done: ${r.detail}`, tone: 'error' };
   switch (command.type) {
     case 'open':
-      return said(await engine.actions.open(operator, command.bound), 'open');
+      return said(await engine.actions.open(operator, command.bound, command.override), 'open');
     case 'advance': {
       const { type: _t, ...opts } = command;
       return said(await engine.actions.advance(operator, opts), 'advance');

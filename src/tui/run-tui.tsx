@@ -65,7 +65,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions,
       snapshot: view.snapshot, events, adapter: setup.adapter.describe(), flash, health: view.health,
       unconfirmedRollback: view.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: view.now,
-      openBlockers: view.openBlockers, weightUnknown: view.weightUnknown,
+      openBlockers: view.openBlockers, weightUnknown: view.weightUnknown, preflight: view.preflight, lifecycle: view.lifecycle,
       history: { canary: view.p95.canary, control: view.p95.control },
       ...(replay ? { replay: replay.state() } : {}),
     });
