@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fixture } from '../src/fixture/schema.js';
 import { syntheticWindow, type Bend } from '../src/fixture/synthetic-window.js';
+import { wholeReleaseDrill } from './whole-release-drill.js';
 
 interface Drill {
   name: string;
@@ -106,3 +107,6 @@ for (const d of DRILLS) {
   writeFileSync(join(root, 'fixtures', `${d.name}.json`), `${JSON.stringify(fixture)}\n`);
   console.log(`fixtures/${d.name}.json`);
 }
+const whole = wholeReleaseDrill(CONFIG);
+writeFileSync(join(root, 'fixtures', `${whole.name}.json`), `${JSON.stringify(whole)}\n`);
+console.log(`fixtures/${whole.name}.json`);

@@ -24,7 +24,7 @@ import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
 import { factsOf } from './engine-facts.js';
 import { checkTime, nextCheckAt } from './check-schedule.js';
-import { PreflightNews, releaseView } from './preflight-news.js';
+import { ReleaseTrack } from './release-track.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -50,7 +50,7 @@ export class Engine implements CommandHost {
   readonly #writes: WriteHealth;
   #stopped = false;
   #stableWasReset = false;
-  readonly #preflightNews: PreflightNews;
+  readonly #release: ReleaseTrack | null;
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
   readonly actions: EngineActions;
@@ -61,7 +61,7 @@ export class Engine implements CommandHost {
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
     this.#writes = new WriteHealth(deps.audit, deps.persist);
-    this.#preflightNews = new PreflightNews(deps.audit, deps.readOnly !== undefined);
+    this.#release = deps.preflight ? new ReleaseTrack(deps.preflight, deps.audit, deps.readOnly !== undefined, deps.policy) : null;
     this.startedAt = deps.clock.now();
     this.openPolicy = deps.open ?? (deps.meta.mode === 'LIVE' ? 'ic' : 'at-start');
     // Weight 0 and READY until the load balancer confirms the first phase; the report cadence starts now.
@@ -99,7 +99,7 @@ export class Engine implements CommandHost {
   view(): EngineView {
     const now = this.deps.clock.now();
     const f = this.facts(now);
-    const release = this.deps.preflight ? releaseView(this.deps.preflight, this.#state, this.#decisions, this.policy, now) : {};
+    const release = this.#release?.view(this.#state, this.#decisions, now) ?? {};
     return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, ...release });
   }
 
@@ -116,7 +116,7 @@ export class Engine implements CommandHost {
 
   facts(now: number): Facts {
     const unwritten = this.deps.readOnly ? [] : this.#writes.problems();
-    const preflight = this.deps.preflight?.view(now).blockers;
+    const preflight = this.#release?.blockers(now);
     return { ...factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy }), ...(preflight ? { preflight } : {}) };
   }
 
@@ -174,8 +174,12 @@ export class Engine implements CommandHost {
   async check(due?: number): Promise<void> {
     // A viewer follows the driver's saved state rather than deciding anything itself.
     if (this.deps.readOnly) this.#state = this.deps.persist?.load() ?? this.#state;
-    if (isTerminal(this.#state)) return;
     const now = checkTime(due, this.deps.clock.now(), this.policy.checkIntervalMs);
+    // After GA only the release is watched (the checklist, the freeze); a decided window reads nothing more.
+    if (isTerminal(this.#state)) {
+      if (this.#release?.goesOn(this.#state)) for (const e of this.#release.onCheck(this.#state, this.#decisions, this.#health, now, this.iso(now))) this.emit(e);
+      return;
+    }
     await this.#restoreChartOnce(now);
     let result: SourceResult;
     try {
@@ -208,9 +212,7 @@ export class Engine implements CommandHost {
     if (d.stable?.resetBy && !this.#stableWasReset) this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message: `stable timer restarted: ${d.stable.resetBy}` });
     this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
-    this.deps.preflight?.tick(now, d, health);
-    const preflight = this.deps.preflight && this.#preflightNews.news(this.deps.preflight.view(now), this.iso(now));
-    if (preflight) this.emit(preflight);
+    for (const e of this.#release?.onCheck(this.#state, d, health, now, this.iso(now)) ?? []) this.emit(e);
     this.emit({
       type: 'check', at: this.iso(now), phase: this.#state.phaseIndex + 1, phaseStartedAt: this.iso(this.#state.phaseStartedAt), weight: this.#state.weight,
       windowStatus: this.#state.status, status: d.status, ...currentVerdict(this.#state, d),
@@ -282,9 +284,9 @@ export class Engine implements CommandHost {
   async run(signal: AbortSignal): Promise<Outcome> {
     for (let due = this.deps.clock.now(); !signal.aborted;) {
       await this.check(due);
-      if (isTerminal(this.#state)) return this.#state.status as Outcome;
+      if (isTerminal(this.#state) && !this.#release?.goesOn(this.#state)) return this.#state.status as Outcome;
       due = nextCheckAt(due, this.deps.clock.now(), this.policy.checkIntervalMs);
-      if (this.deps.meta.endsAt !== null && due > this.deps.meta.endsAt) return 'ended';
+      if (this.deps.meta.endsAt !== null && due > this.deps.meta.endsAt) return isTerminal(this.#state) ? this.#state.status as Outcome : 'ended';
       await this.deps.clock.wait(due - this.deps.clock.now(), signal);
     }
     if (isTerminal(this.#state)) return this.#state.status as Outcome;

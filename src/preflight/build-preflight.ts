@@ -9,10 +9,25 @@ import type { UserConfig } from '../config/schema.js';
 import { PreflightHost } from './preflight-host.js';
 import { SignatureFile, signaturesPath } from './signature-file.js';
 import type { ScalarQuery } from './caps-probe.js';
+import type { Fixture } from '../fixture/schema.js';
 
 export const plansRelease = (config: UserConfig): boolean => Boolean(config.window || config.roster || config.preflight);
 
 export function buildPreflight(config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, scalar: ScalarQuery | null): PreflightHost | undefined {
   if (!plansRelease(config)) return undefined;
   return new PreflightHost(config, policy, new SignatureFile(signaturesPath(where.auditDir, where.windowId)), scalar);
+}
+
+/**
+ * A drill of the whole release: its fixture's recorded signatures and probes
+ * replay at their virtual times, and signatures given during the drill (the
+ * window's file) add to them.
+ */
+export function buildDrillPreflight(config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, record: Fixture['preflight']): PreflightHost | undefined {
+  if (!plansRelease(config)) return undefined;
+  const file = new SignatureFile(signaturesPath(where.auditDir, where.windowId));
+  const recorded = (record?.signatures ?? []).map((s) => ({ item: s.item, by: s.by, at: Date.parse(s.at) }));
+  const signatures = { read: (now: number) => [...recorded.filter((s) => s.at <= now), ...file.read()] };
+  const probes = (record?.probes ?? []).map((p) => ({ ...p, at: Date.parse(p.at) }));
+  return new PreflightHost(config, policy, signatures, null, probes);
 }

@@ -13,9 +13,15 @@ import type { ProbeKind } from '../../rules/preflight-items.js';
 import type { Roster } from '../../rules/roles.js';
 import type { UserConfig } from '../config/schema.js';
 import type { SourceHealth } from '../engine/source-health.js';
-import type { SignatureFile } from './signature-file.js';
 import { SyntheticMonitor } from './synthetic-monitor.js';
 import { capsProbe, type ScalarQuery } from './caps-probe.js';
+
+/** Where signatures come from: the window's file, or a drill's record up to `now`. */
+export interface SignatureSource {
+  read(now: number): Signature[];
+}
+
+export interface RecordedProbe { kind: ProbeKind; ok: boolean; at: number; detail: string }
 
 export interface PreflightView {
   go: boolean;
@@ -43,7 +49,11 @@ export class PreflightHost {
   #signed: Signature[];
   #lastCapsAt: number | null = null;
 
-  constructor(config: UserConfig, private readonly policy: Policy, private readonly signatures: SignatureFile, private readonly scalar: ScalarQuery | null) {
+  constructor(
+    config: UserConfig, private readonly policy: Policy, private readonly signatures: SignatureSource, private readonly scalar: ScalarQuery | null,
+    /** A drill's recorded probes (fixture `preflight.probes`): each holds from its time until the next of its kind. */
+    private readonly recorded: readonly RecordedProbe[] = [],
+  ) {
     this.windowStartAt = config.window ? Date.parse(config.window.start) : null;
     this.roster = config.roster ?? {};
     const p = config.preflight;
@@ -55,17 +65,19 @@ export class PreflightHost {
     if (!p?.paymentCaps || !scalar) this.#unconfigured['payment-caps'] = 'no preflight.paymentCaps queries in the config';
     if (!config.billing) this.#unconfigured.billing = 'no billing section in the config';
     else if (policy.costReconcileTolerance === null) this.#unconfigured.billing = 'no costReconcileTolerance in the config to reconcile cost telemetry with billing';
-    this.#signed = signatures.read();
+    for (const r of recorded) delete this.#unconfigured[r.kind];
+    this.#signed = signatures.read(Number.NEGATIVE_INFINITY);
   }
 
   /** Called at every check: what the check saw, and time for the probes that are due. */
   tick(now: number, d: Decisions | null, health: SourceHealth): void {
-    this.#signed = this.signatures.read();
+    this.#signed = this.signatures.read(now);
     this.monitor?.tick(now);
     this.#dashboards?.tick(now);
     this.#probes.prometheus = prometheusProbe(now, d, health);
     const reconcile = d?.gates.find((g) => g.id === 'econ:reconcile');
     if (!this.#unconfigured.billing && reconcile) this.#probes.billing = { ok: reconcile.status === 'GREEN', at: now, detail: `${reconcile.status}: ${reconcile.reason}` };
+    for (const r of this.recorded) if (r.at <= now) this.#probes[r.kind] = { ok: r.ok, at: now, detail: r.detail };
     const every = this.policy.checkIntervalMs * 4;
     if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
       this.#capsAsking = true;

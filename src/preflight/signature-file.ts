@@ -25,7 +25,7 @@ export class SignatureFile {
     }
   }
 
-  read(): Signature[] {
+  read(_now?: number): Signature[] {
     if (!existsSync(this.path)) return [];
     return readFileSync(this.path, 'utf8').split('\n').flatMap((line) => {
       try {

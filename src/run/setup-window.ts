@@ -24,7 +24,7 @@ import type { Fixture } from '../fixture/schema.js';
 import type { Source } from '../sources/source.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import type { PreflightHost } from '../preflight/preflight-host.js';
-import { buildPreflight } from '../preflight/build-preflight.js';
+import { buildDrillPreflight } from '../preflight/build-preflight.js';
 import type { OpenPolicy } from '../engine/engine.js';
 import { decideMode } from './run-mode.js';
 import type { RunMode } from '../engine/window-meta.js';
@@ -135,7 +135,11 @@ async function setupFor(mode: RunMode, opts: RunOptions, user: UserConfig, env: 
     open: 'at-start',
     ...(fixture.expect ? { drillExpect: fixture.expect } : {}),
   };
-  const preflight = buildPreflight(config, policy, common, null);
-  if (preflight) setup.preflight = preflight;
+  const preflight = buildDrillPreflight(config, policy, common, fixture.preflight);
+  if (preflight) {
+    setup.preflight = preflight;
+    // A drill of the whole release opens at T-0 like a live one: by the IC's key, or headless once pre-flight is GO.
+    setup.open = opts.headless ? 'when-ready' : 'ic';
+  }
   return { setup, config };
 }

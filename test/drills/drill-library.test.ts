@@ -24,10 +24,10 @@ async function replay(path: string) {
 }
 
 describe('the drill library', { timeout: 60_000 }, () => {
-  it('ships the bundled drill and twelve more, each with a description and an expected decision', () => {
+  it('ships the bundled drill and thirteen more, each with a description and an expected decision', () => {
     expect(drills.map((d) => d.name)).toEqual([
       'drill-cache-db', 'drill-checkout-p95', 'drill-control-gap', 'drill-cost-4pct', 'drill-cost-markup', 'drill-errors-3m',
-      'drill-errors-5m', 'drill-healthy-promotion', 'drill-margin-3pct', 'drill-p95-one-check-spike', 'drill-p95-one-journey', 'drill-payments-refunds', 'drill-prometheus-outage',
+      'drill-errors-5m', 'drill-healthy-promotion', 'drill-margin-3pct', 'drill-p95-one-check-spike', 'drill-p95-one-journey', 'drill-payments-refunds', 'drill-prometheus-outage', 'drill-whole-release',
     ]);
     for (const d of drills) {
       expect(d.description.length).toBeGreaterThan(40);
