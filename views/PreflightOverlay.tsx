@@ -41,7 +41,7 @@ export function PreflightOverlay({ release: r, width }: { release: ReleaseModel;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width} flexShrink={0}>
       <Text wrap="truncate" bold>
-        Pre-flight · <Text color={r.go ? 'green' : 'yellow'}>{verdict}</Text> · {r.stage}: {r.next} <Text dimColor>(f or Esc closes)</Text>
+        Pre-flight · <Text color={r.go ? 'green' : 'yellow'}>{verdict}</Text> · stage {r.stage}{r.early ? ` · ${r.early}` : ''} <Text dimColor>(f or Esc closes)</Text>
       </Text>
       {r.items.map((item) => <ItemRow key={item.id} item={item} inner={inner} />)}
       {r.monitor.length ? (

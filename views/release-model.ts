@@ -19,6 +19,8 @@ export interface ReleaseModel {
   /** The IC on duty, from the roster. */
   ic: string | null;
   blockers: string[];
+  /** "T-0 is 18:00 UTC, in 42m" until T-0. */
+  early: string | null;
   items: ReleaseItemModel[];
   checklist: ReleaseItemModel[];
   monitor: Array<{ name: string; ok: boolean; result: string; latencyMs: number; lastFailure: string | null }>;
@@ -36,6 +38,7 @@ export function releaseModel(preflight: PreflightView | undefined, stage: Lifecy
     go: preflight.go,
     ic: preflight.roster.incidentCommander?.name ?? null,
     blockers: preflight.blockers,
+    early: preflight.early,
     items: preflight.items.map(itemModel),
     checklist: preflight.checklist.map(itemModel),
     monitor: preflight.monitor.map((m) => ({
