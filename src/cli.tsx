@@ -109,6 +109,15 @@ program
   });
 
 program
+  .command('region')
+  .description('choose the canary region by the directive\'s rule (lowest 7-day RPS with spare capacity; a tie to the west coast) and propose the window from the RPS trough')
+  .requiredOption('--config <file>', 'config with a Prometheus source and a regions section')
+  .action(async (opts: { config: string }) => {
+    const { runRegion } = await import('./preflight/region-command.js');
+    finish(await runRegion(opts.config, (l) => process.stdout.write(l), process.env, Date.now()));
+  });
+
+program
   .command('sign')
   .description('sign a pre-flight item of the live window as its DRI (the roster in --config names who may sign what)')
   .argument('<item>', 'infra-lock, security, db-changes, feature-flags, observability or seo')
