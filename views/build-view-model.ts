@@ -102,7 +102,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       threshold: formatValue(g.threshold, g.unit).replace(/^\+/, ''), reason: g.reason,
     })),
     triggers,
-    anomalies: (d?.anomalies ?? []).map((a) => a.text),
+    anomalies: [...monitorAnomaly(input.preflight), ...(d?.anomalies ?? []).map((a) => a.text)],
     noAnomalies: !d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data',
     events: eventModels(input.events),
     notices: [
@@ -167,4 +167,10 @@ function modeText(mode: string, speed: number | null, replay: ReplayState | unde
   if (mode === 'LIVE' || !speed) return mode;
   if (replay?.rushing) return `${mode} → next event`;
   return `${mode} ×${speed}${replay?.paused ? ' · PAUSED' : ''}`;
+}
+
+/** A failing synthetic monitor is an anomaly on screen through the window (pre-flight keeps it running). */
+function monitorAnomaly(preflight: PreflightView | null | undefined): string[] {
+  const failing = preflight?.monitor.filter((m) => !m.ok) ?? [];
+  return failing.length ? [`synthetic monitor: ${failing.map((m) => `${m.name} ${m.result}`).join('; ')}`] : [];
 }

@@ -19,6 +19,8 @@ export interface ReportInput {
   decisions: Decisions | null;
   snapshot: Snapshot;
   now: number;
+  /** The synthetic monitor's last round, when the release configures one: "3/3 passing…" or "1/3 failing: …". */
+  monitor?: { ok: boolean; detail: string } | null;
 }
 
 const v = (x: number | null, unit: Unit) => formatValue(x, unit);
@@ -51,6 +53,7 @@ export function buildReport(input: ReportInput): string {
     `*Funnels* (Δ canary vs control) B2C ${vs(readout.funnels.b2c, 'pct')} Δ ${v(readout.funnels.b2c.delta ?? null, 'delta')} · B2B ${vs(readout.funnels.b2b, 'pct')} Δ ${v(readout.funnels.b2b.delta ?? null, 'delta')}`,
     '*Top 3 anomalies*',
     ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : [!d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data']),
+    ...(input.monitor ? [`*Synthetic monitor* ${input.monitor.ok ? '' : '✖ '}${input.monitor.detail}`] : []),
     ...triggerLines(d),
     `*Recommendation: ${verdict.recommendation}* · ${verdict.because}`,
   ];

@@ -10,7 +10,10 @@ import { attachMemoryLog } from './memory-log.js';
 import type { WindowSetup } from './setup-window.js';
 
 export function reportOf(setup: WindowSetup, view: EngineView): string {
-  return buildReport({ meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions, snapshot: view.snapshot, now: view.now });
+  const monitor = view.preflight?.items.find((i) => i.item.id === 'synthetic-monitor');
+  // Through the window the monitor keeps running; a failure is in every report (and on screen as an anomaly).
+  const shown = monitor && view.preflight!.monitor.length ? { ok: monitor.status === 'GREEN', detail: monitor.detail } : null;
+  return buildReport({ meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions, snapshot: view.snapshot, now: view.now, monitor: shown });
 }
 
 export function createEngine(setup: WindowSetup): Engine {
