@@ -5,7 +5,7 @@
  * text is the directive's, so the pre-flight view and the T-1h post read as
  * the directive does.
  */
-import type { Role } from './roles.js';
+import { holdsRole, ROLE_TITLE, type Role, type Roster } from './roles.js';
 
 export type ProbeKind = 'synthetic-monitor' | 'prometheus' | 'billing' | 'payment-caps' | 'dashboards' | 'roster';
 
@@ -43,3 +43,22 @@ export const POST_SUCCESS_ITEMS: readonly PreflightItem[] = [
 ];
 
 export const itemById = (id: string): PreflightItem | undefined => [...PREFLIGHT_ITEMS, ...POST_SUCCESS_ITEMS].find((i) => i.id === id);
+
+/** Items a person signs, in the order the directive lists them (pre-flight, then post-success). */
+export const SIGNED_ITEMS = [...PREFLIGHT_ITEMS, ...POST_SUCCESS_ITEMS].filter((i) => 'signedBy' in i.check);
+
+/**
+ * Whether `by` may sign `id`: the item exists, a person signs it, and `by`
+ * holds its role in the roster. The one rule for `canary-tui sign` and the TUI.
+ */
+export function checkSignature(id: string, by: string, roster: Roster): { ok: true; item: PreflightItem; role: Role; name: string } | { ok: false; field: 'item' | 'roster' | 'by'; why: string } {
+  const item = itemById(id.trim());
+  const ids = SIGNED_ITEMS.map((i) => i.id).join(', ');
+  if (!item) return { ok: false, field: 'item', why: `no item "${id.trim()}"; a person signs ${ids}` };
+  if (!('signedBy' in item.check)) return { ok: false, field: 'item', why: `${item.id} is probed by canary-tui, not signed; a person signs ${ids}` };
+  const role = item.check.signedBy;
+  const holder = roster[role];
+  if (!holder) return { ok: false, field: 'roster', why: `the roster names no ${ROLE_TITLE[role]}, who signs ${item.id}` };
+  if (!holdsRole(roster, role, by)) return { ok: false, field: 'by', why: `the roster's ${ROLE_TITLE[role]} (${holder.name}) signs ${item.id}, not "${by.trim()}"` };
+  return { ok: true, item, role, name: holder.name };
+}

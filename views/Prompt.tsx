@@ -13,6 +13,7 @@ export function promptHeight(prompt: PromptState, blockers: number): number {
   if (prompt.kind === 'closed') return 1;
   if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') return 1;
   if (prompt.kind === 'override') return 2 + blockers;
+  if (prompt.kind === 'sign') return 1;
   return prompt.override === undefined ? 1 : 2;
 }
 
@@ -57,6 +58,12 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
         <Field question={prompt.open ? openOverrideQuestion(targetText(prompt)) : overrideQuestion(targetText(prompt))} text={prompt.text} width={width} />
       </Box>
     );
+  }
+  if (prompt.kind === 'sign') {
+    const question = prompt.item === undefined
+      ? 'Sign which item (infra-lock, security, db-changes, feature-flags, observability, seo, or after GA lift-caps, remove-infra-lock, win-note, cohort-review)?'
+      : `Sign ${prompt.item} as (your name, as in the roster)?`;
+    return <Field question={`${question} (Enter, Esc cancels)`} text={prompt.text} width={width} />;
   }
   return (
     <Box flexDirection="column">

@@ -13,6 +13,8 @@ export type Command =
   | { type: 'resume'; bound?: Bound }
   | { type: 'rollback'; reason: string }
   | { type: 'copy' }
+  /** A pre-flight or checklist item signed in the pre-flight view. */
+  | { type: 'sign'; item: string; by: string }
   /** Replay clock: pause or play, change the speed by one step, rush to the next event. */
   | { type: 'replay'; control: 'pause' | 'faster' | 'slower' | 'next' }
   | { type: 'quit' }

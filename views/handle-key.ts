@@ -43,7 +43,8 @@ export function closeIfStale(model: ViewModel, ui: UiState): KeyResult | null {
 
 /** Why an open prompt no longer fits the window, or null while it does (a closed notice never goes stale). */
 export function promptStale(model: ViewModel, prompt: PromptState): string | null {
-  if (prompt.kind === 'closed') return null;
+  // A signature is about the release, not the weight: the window moving does not void it.
+  if (prompt.kind === 'closed' || prompt.kind === 'sign') return null;
   const was = prompt.bound;
   const now = model.actions.bound;
   if (was.phaseIndex === now.phaseIndex && was.status === now.status && was.weight === now.weight) return null;
@@ -106,6 +107,8 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
       return stay({ ...ui, helpOpen: !ui.helpOpen });
     case 'preflight.toggle':
       return stay({ ...ui, preflightOpen: !ui.preflightOpen });
+    case 'preflight.sign':
+      return stay({ ...ui, prompt: { kind: 'sign', text: '', bound } });
     case 'app.quit':
       return actions.confirmQuit ? stay({ ...ui, prompt: { kind: 'confirm-quit', bound } }) : { ui, command: { type: 'quit' } };
   }
@@ -126,6 +129,9 @@ function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: st
   if (key.return) {
     const text = prompt.text.trim();
     if (text === '') return stay(ui); // an empty reason or approver does nothing
+    if (prompt.kind === 'sign') {
+      return prompt.item === undefined ? stay({ ...ui, prompt: { ...prompt, item: text, text: '' } }) : { ui: closed, command: { type: 'sign', item: prompt.item, by: text } };
+    }
     if (prompt.kind === 'override' && prompt.open) return { ui: closed, command: { type: 'open', override: text, bound: prompt.bound } };
     if (prompt.kind === 'override') {
       if (model.actions.needsApproval) return stay({ ...ui, prompt: { kind: 'approver', text: '', override: text, bound: prompt.bound, to: prompt.to } });

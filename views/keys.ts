@@ -7,7 +7,7 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'preflight.sign' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
@@ -61,6 +61,10 @@ export const KEY_ROWS: readonly KeyRow[] = [
   {
     command: 'preflight.toggle', key: 'f', label: () => 'pre-flight', condition: (m, ui) => m.release !== null && ui.prompt === null && !ui.helpOpen, dangerous: false,
     help: 'the pre-flight view: every item of the T-1h gate with who signed or what was probed, the synthetic monitor, the roster; f or Esc closes',
+  },
+  {
+    command: 'preflight.sign', key: 's', label: () => 'sign', condition: (m, ui) => ui.preflightOpen === true && ui.prompt === null && m.release !== null && !m.actions.readOnly, dangerous: false,
+    help: 'in the pre-flight view: sign an item as its DRI (the item, then your name; the roster decides who may)',
   },
   // The overlay closes with the same key that opened it, so '?' stays live while it is open.
   { command: 'help.toggle', key: '?', label: () => 'help', condition: (_m, ui) => ui.prompt === null && !ui.preflightOpen, dangerous: false, help: 'this help; Esc or ? closes it' },

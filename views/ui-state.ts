@@ -24,7 +24,9 @@ export type PromptState =
    * notice that swallows keys until Esc or Enter: the IC may still be typing
    * the reason, and the rest of it must not turn into hotkeys.
    */
-  | { kind: 'closed'; why: string; bound: Bound };
+  | { kind: 'closed'; why: string; bound: Bound }
+  /** A DRI signs a pre-flight item in the pre-flight view: the item first, then who signs (the roster decides). */
+  | { kind: 'sign'; text: string; item?: string; bound: Bound };
 
 export interface UiState {
   helpOpen: boolean;

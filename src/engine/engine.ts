@@ -76,6 +76,8 @@ export class Engine implements CommandHost {
   get adapter(): Adapter { return this.deps.adapter; }
   get audit(): AuditSink { return this.deps.audit; }
   get readOnly(): string | undefined { return this.deps.readOnly; }
+  /** The release around the window (pre-flight, lifecycle); null when the config plans none. */
+  get release(): ReleaseTrack | null { return this.#release; }
   /** Read-only accessors for tests; faces use view(). */
   get state(): WindowState { return this.#state; }
   get decisions(): Decisions | null { return this.#decisions; }

@@ -8,6 +8,7 @@
  */
 import type { Decisions } from '../../rules/evaluate.js';
 import { lifecycle, type Lifecycle } from '../../rules/lifecycle.js';
+import { ROLE_TITLE } from '../../rules/roles.js';
 import type { Policy } from '../../rules/policy.js';
 import type { WindowState } from '../../rules/window-machine.js';
 import type { AuditSink } from '../audit/audit-log.js';
@@ -55,6 +56,15 @@ export class ReleaseTrack {
       out.push({ type: 'lifecycle', at, stage: stage.stage, message: stage.next });
     }
     return out;
+  }
+
+  /** A DRI signs in the TUI: the same rule as `canary-tui sign`, saved and audited before it is said. */
+  sign(item: string, by: string, now: number, at: string): { ok: boolean; detail: string } {
+    if (this.readOnly) return { ok: false, detail: 'this instance only watches; sign with canary-tui sign' };
+    const r = this.host.sign(item, by, now);
+    if (!r.ok) return { ok: false, detail: r.why };
+    this.audit.append({ at, type: 'signature', operator: r.name, item: r.item, role: ROLE_TITLE[r.role] });
+    return { ok: true, detail: `${r.item} signed by ${r.name} (${ROLE_TITLE[r.role]})` };
   }
 
   /** After GA the window is watched until the end of the freeze is on the record. */

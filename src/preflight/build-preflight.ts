@@ -10,6 +10,7 @@ import { PreflightHost } from './preflight-host.js';
 import { SignatureFile, signaturesPath } from './signature-file.js';
 import type { ScalarQuery } from './caps-probe.js';
 import type { Fixture } from '../fixture/schema.js';
+import type { Signature } from '../../rules/preflight.js';
 
 export const plansRelease = (config: UserConfig): boolean => Boolean(config.window || config.roster || config.preflight);
 
@@ -27,7 +28,7 @@ export function buildDrillPreflight(config: UserConfig, policy: Policy, where: {
   if (!plansRelease(config)) return undefined;
   const file = new SignatureFile(signaturesPath(where.auditDir, where.windowId));
   const recorded = (record?.signatures ?? []).map((s) => ({ item: s.item, by: s.by, at: Date.parse(s.at) }));
-  const signatures = { read: (now: number) => [...recorded.filter((s) => s.at <= now), ...file.read()] };
+  const signatures = { read: (now: number) => [...recorded.filter((s) => s.at <= now), ...file.read()], append: (s: Signature) => file.append(s) };
   const probes = (record?.probes ?? []).map((p) => ({ ...p, at: Date.parse(p.at) }));
   return new PreflightHost(config, policy, signatures, null, probes);
 }

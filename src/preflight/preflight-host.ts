@@ -9,8 +9,8 @@ import type { Decisions } from '../../rules/evaluate.js';
 import { formatDuration } from '../../rules/format.js';
 import type { Policy } from '../../rules/policy.js';
 import { checklistStatus, preflightStatus, preflightVerdict, type ItemStatus, type ProbeResult, type Signature } from '../../rules/preflight.js';
-import type { ProbeKind } from '../../rules/preflight-items.js';
-import type { Roster } from '../../rules/roles.js';
+import { checkSignature, type ProbeKind } from '../../rules/preflight-items.js';
+import type { Role, Roster } from '../../rules/roles.js';
 import type { UserConfig } from '../config/schema.js';
 import type { SourceHealth } from '../engine/source-health.js';
 import { SyntheticMonitor } from './synthetic-monitor.js';
@@ -19,6 +19,8 @@ import { capsProbe, type ScalarQuery } from './caps-probe.js';
 /** Where signatures come from: the window's file, or a drill's record up to `now`. */
 export interface SignatureSource {
   read(now: number): Signature[];
+  /** Where a signature given in this window goes (the window's file, fsync'd). */
+  append(s: Signature): void;
 }
 
 export interface RecordedProbe { kind: ProbeKind; ok: boolean; at: number; detail: string }
@@ -100,6 +102,15 @@ export class PreflightHost {
     const early = this.windowStartAt !== null && now < this.windowStartAt
       ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
     return { go: verdict.go, blockers: [...verdict.blockers, ...early], early: early[0] ?? null, items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
+  }
+
+  /** A signature given in the TUI: checked against the roster, saved, seen at once. */
+  sign(itemId: string, by: string, now: number): { ok: true; item: string; role: Role; name: string } | { ok: false; field: string; why: string } {
+    const c = checkSignature(itemId, by, this.roster);
+    if (!c.ok) return c;
+    this.signatures.append({ item: c.item.id, by: c.name, at: now });
+    this.#signed = this.signatures.read(now);
+    return { ok: true, item: c.item.id, role: c.role, name: c.name };
   }
 
   settled(): Promise<unknown> {

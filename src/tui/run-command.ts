@@ -35,6 +35,11 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
       engine.deps.audit.append({ at: engine.iso(), type: 'report-copy', operator, method: out.method, path: out.path });
       return { text: out.message, tone: out.method === 'none' ? 'warn' : 'info' };
     }
+    case 'sign': {
+      const release = engine.release;
+      if (!release) return { text: 'this window plans no release: nothing to sign', tone: 'warn' };
+      return said(release.sign(command.item, command.by, engine.clock.now(), engine.iso()), 'sign');
+    }
     case 'replay':
       return deps.replay ? { text: deps.replay(command.control), tone: 'info' } : { text: 'a live window has no replay clock', tone: 'warn' };
     case 'prompt-cancelled':

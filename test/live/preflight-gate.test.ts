@@ -66,7 +66,7 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
 
     const wrong = sign(config, audit, 'security', 'Bo Chen');
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toBe('canary-tui: bad input: --as: (top level): expected the roster\'s Security/Compliance (Ed Fox), who signs security; got "Bo Chen"\n');
+    expect(wrong.stderr).toBe('canary-tui: bad input: --as: (top level): the roster\'s Security/Compliance (Ed Fox) signs security, not "Bo Chen"\n');
     expect(readdirSync(audit).some((f) => f.endsWith('-signatures.jsonl'))).toBe(false);
 
     const from = first.lines.length;

@@ -19,7 +19,7 @@ const T0 = Date.parse('2026-12-02T18:00:00Z');
 const now = T0 - 42 * 60_000;
 const roster = { incidentCommander: { name: 'Ana Ruiz', contact: '<@U01ANA>' }, releaseEng: { name: 'Bo Chen', contact: '<@U02BO>' } };
 const host = new PreflightHost({ window: { start: new Date(T0).toISOString() }, roster }, DEFAULT_POLICY, {
-  read: () => [{ item: 'infra-lock', by: 'Bo Chen', at: now - 600_000 }, { item: 'security', by: 'Bo Chen', at: now - 300_000 }],
+  read: () => [{ item: 'infra-lock', by: 'Bo Chen', at: now - 600_000 }, { item: 'security', by: 'Bo Chen', at: now - 300_000 }], append: () => {},
 }, null);
 const view = host.view(now);
 const state = { status: 'ready' as const, phaseIndex: 0, phaseStartedAt: now, weight: 0, triggers: {}, lastReportAt: null };
