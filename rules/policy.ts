@@ -86,6 +86,8 @@ export interface Policy {
   costReconcileTolerance: number | null;
   /** With no sample at all for this long, the engine holds the window (a trigger never fires on missing data). */
   noDataHoldAfterMs: number;
+  /** "Maintain a 24-hour non-critical change freeze post-GA": how long, from the promotion. */
+  changeFreezeMs: number;
   /** Canary requests per check below which canary readings are UNKNOWN: too little traffic to judge. 0 turns the guard off. */
   minCanaryRequests: number;
   autoAdvance: boolean;
@@ -143,6 +145,7 @@ export const DEFAULT_POLICY: Policy = {
   paymentCaps: { maxTransactions: 100, maxPerTxUsd: 20, globalUsd: 1500 },
   costReconcileTolerance: null,
   noDataHoldAfterMs: 5 * MINUTE,
+  changeFreezeMs: 24 * 60 * MINUTE,
   minCanaryRequests: 0,
   autoAdvance: false,
   onTrigger: 'auto',

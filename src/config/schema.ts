@@ -36,6 +36,8 @@ export const configSchema = z.strictObject({
   reportEvery: durationMs.optional(),
   autoAdvance: z.boolean().optional(),
   noDataHoldAfter: durationMs.optional(),
+  /** The non-critical change freeze after GA (24h). */
+  changeFreeze: durationMs.optional(),
   costReconcileTolerance: share.optional(),
   minCanaryRequests: z.number().int().nonnegative().optional(),
   ceoMarginDeviation: share.optional(),

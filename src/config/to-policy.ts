@@ -72,6 +72,7 @@ export function toPolicy(config: UserConfig): Policy {
     paymentCaps: { ...d.paymentCaps, ...config.paymentCaps },
     costReconcileTolerance: config.costReconcileTolerance ?? d.costReconcileTolerance,
     noDataHoldAfterMs: config.noDataHoldAfter ?? d.noDataHoldAfterMs,
+    changeFreezeMs: config.changeFreeze ?? d.changeFreezeMs,
     minCanaryRequests: config.minCanaryRequests ?? d.minCanaryRequests,
     autoAdvance: config.autoAdvance ?? d.autoAdvance,
     onTrigger: config.onTrigger ?? d.onTrigger,

@@ -30,6 +30,7 @@ export class ReleaseTrack {
       now, windowStartAt: preflight.windowStartAt, state, policy: this.policy, stable: d?.stable ?? null,
       notGreen: preflight.items.filter((i) => i.status !== 'GREEN').length,
       promotedAt: state.promotedAt ?? null, checklistOpen: preflight.checklist.filter((i) => i.status !== 'GREEN').length,
+      freezeMs: this.policy.changeFreezeMs,
     });
     return { preflight, lifecycle: stage };
   }

@@ -41,22 +41,28 @@ const ROSTER = {
 const sign = (config: string, audit: string, item: string, as: string) => spawnSync(process.execPath, [CLI, 'sign', item, '--as', as, '--config', config, '--audit-dir', audit], { encoding: 'utf8' });
 const statusOf = (l: Line, id: string) => (l.items as Array<{ id: string; status: string }>).find((i) => i.id === id)!.status;
 
+/** A live config that plans the release, every probe set up against loopback servers and the exporter. */
+async function plannedConfig(tag: string, overrides: Record<string, unknown>): Promise<string> {
+  for (const [name, v] of [['payments_cap_tx', 100], ['payments_cap_max_tx_usd', 20], ['payments_cap_global_usd', 1500]] as const) live.exporter.set(name, {}, v);
+  return liveConfig(live.prom.url, {
+    checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '1h',
+    release: { tag, commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' },
+    billing: { url: billing.url }, costReconcileTolerance: '5%',
+    source: { queries: { ...EXAMPLE_QUERIES, cost_telemetry_per_user: 'max by ({{track}}) (cost_per_user_usd{ {{tracks}} })' } }, window: { start: new Date(Date.now() - 60_000).toISOString() }, roster: ROSTER,
+    preflight: {
+      monitorEvery: '1s', monitorTimeout: '2s',
+      healthEndpoints: [{ name: 'web', url: await serve(200) }, { name: 'api', url: await serve(204) }],
+      dashboards: [{ name: 'Control vs Canary', url: await serve(302) }],
+      paymentCaps: { maxTransactions: 'payments_cap_tx', maxPerTxUsd: 'payments_cap_max_tx_usd', globalUsd: 'payments_cap_global_usd' },
+    },
+    ...overrides,
+  });
+}
+
 describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
   it('blocks opening until every item is GREEN; signatures survive kill -9; then it opens', async () => {
-    for (const [name, v] of [['payments_cap_tx', 100], ['payments_cap_max_tx_usd', 20], ['payments_cap_global_usd', 1500]] as const) live.exporter.set(name, {}, v);
     const audit = mkdtempSync(join(tmpdir(), 'canary-preflight-'));
-    const config = liveConfig(live.prom.url, {
-      checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '1h',
-      release: { tag: 'v20261202.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' },
-      billing: { url: billing.url }, costReconcileTolerance: '5%',
-      source: { queries: { ...EXAMPLE_QUERIES, cost_telemetry_per_user: 'max by ({{track}}) (cost_per_user_usd{ {{tracks}} })' } }, window: { start: new Date(Date.now() - 60_000).toISOString() }, roster: ROSTER,
-      preflight: {
-        monitorEvery: '1s', monitorTimeout: '2s',
-        healthEndpoints: [{ name: 'web', url: await serve(200) }, { name: 'api', url: await serve(204) }],
-        dashboards: [{ name: 'Control vs Canary', url: await serve(302) }],
-        paymentCaps: { maxTransactions: 'payments_cap_tx', maxPerTxUsd: 'payments_cap_max_tx_usd', globalUsd: 'payments_cap_global_usd' },
-      },
-    });
+    const config = await plannedConfig('v20261202.1', {});
     const first = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
     live.runs.push(first);
     const probed = await first.waitFor('every probe GREEN', (l) => l.type === 'preflight' && ['synthetic-monitor', 'dashboards', 'payment-caps', 'prometheus', 'billing', 'roster'].every((id) => statusOf(l, id) === 'GREEN'), 20_000);
@@ -94,5 +100,32 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
       'security Ed Fox', 'infra-lock Bo Chen', 'db-changes Bo Chen', 'feature-flags Bo Chen', 'observability Fay Gul', 'seo Cy Diaz',
     ]);
     expect(records.filter((r) => r.type === 'lifecycle').at(-1)).toMatchObject({ preflight: 'GO', blockers: [] });
+  });
+
+  it('the whole lifecycle live, on test-sized phases: GO, open, the phases, stable at 100%, GA, the checklist signed, the freeze, its end, exit 0', async () => {
+    const audit = mkdtempSync(join(tmpdir(), 'canary-lifecycle-'));
+    const config = await plannedConfig('v20261202.2', {
+      autoAdvance: true, changeFreeze: '4s',
+      phases: [
+        { weight: 5, minDuration: '2s', p95GateMs: 130 }, { weight: 25, minDuration: '2s', p95GateMs: 130 },
+        { weight: 50, minDuration: '2s', p95GateMs: 120 }, { weight: 100, minDuration: '3s', p95GateMs: 120 },
+      ],
+    });
+    for (const [item, as] of [['infra-lock', 'Bo Chen'], ['security', 'Ed Fox'], ['db-changes', 'Bo Chen'], ['feature-flags', 'Bo Chen'], ['observability', 'Fay Gul'], ['seo', 'Cy Diaz']]) {
+      expect(sign(config, audit, item!, as!).status).toBe(0);
+    }
+    const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
+    live.runs.push(run);
+    await run.waitFor('POST-SUCCESS after GA', (l) => l.type === 'lifecycle' && l.stage === 'POST-SUCCESS', 40_000);
+    for (const [item, as] of [['lift-caps', 'Bo Chen'], ['remove-infra-lock', 'Bo Chen'], ['win-note', 'Ana Ruiz'], ['cohort-review', 'Cy Diaz']]) {
+      expect(sign(config, audit, item!, as!).status).toBe(0);
+    }
+    await run.waitFor('the end of the freeze', (l) => l.type === 'lifecycle' && l.stage === 'FREEZE OVER', 20_000);
+    expect(await run.exited).toBe(0);
+    const stages = run.lines.filter((l) => l.type === 'lifecycle' && !/restarted/.test(l.message)).map((l) => l.stage);
+    expect(stages).toEqual(['READY', 'RUNNING', 'STABLE AT 100%', 'POST-SUCCESS', 'FREEZE', 'FREEZE OVER']);
+    const records = readFileSync(join(audit, 'v20261202.2-live.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.type === 'action' && r.ok).map((r) => `${r.action} ${r.toWeight}`)).toEqual(['open 5', 'advance 25', 'advance 50', 'advance 100', 'advance 100']);
+    expect(records.filter((r) => r.type === 'lifecycle' && r.stage).map((r) => r.stage)).toEqual(stages);
   });
 });
