@@ -58,7 +58,9 @@ export function lifecycle(f: LifecycleInput): Lifecycle {
   // Promoted: GA. The checklist first, then the freeze counts down from GA.
   const ga = f.promotedAt ?? f.now;
   const freezeEnds = ga + (f.freezeMs ?? 24 * HOUR);
-  if ((f.checklistOpen ?? 0) > 0) return { stage: 'POST-SUCCESS', next: `checklist: ${f.checklistOpen} item(s) open · freeze until ${new Date(freezeEnds).toISOString().slice(0, 16).replace('T', ' ')} UTC` };
-  if (f.now < freezeEnds) return { stage: 'FREEZE', next: `non-critical change freeze: ${inT(freezeEnds - f.now)} left` };
-  return { stage: 'FREEZE OVER', next: `the freeze ended ${new Date(freezeEnds).toISOString().slice(0, 16).replace('T', ' ')} UTC` };
+  const open = f.checklistOpen ?? 0;
+  // The freeze is counted from GA and ends on time, whatever the checklist: an item still open then is said, not waited for.
+  if (f.now >= freezeEnds) return { stage: 'FREEZE OVER', next: `the freeze ended ${new Date(freezeEnds).toISOString().slice(0, 16).replace('T', ' ')} UTC${open ? `; ${open} checklist item(s) still open` : ''}` };
+  if (open > 0) return { stage: 'POST-SUCCESS', next: `checklist: ${open} item(s) open · freeze until ${new Date(freezeEnds).toISOString().slice(0, 16).replace('T', ' ')} UTC` };
+  return { stage: 'FREEZE', next: `non-critical change freeze: ${inT(freezeEnds - f.now)} left` };
 }

@@ -32,6 +32,13 @@ export interface PreflightInputs {
   roster: Roster;
   /** A probe older than this says nothing about now. */
   maxProbeAgeMs: number;
+  /**
+   * Signatures before this count for another attempt (12 h before T-0, when
+   * window.start is set): a retry of the same tag another day is signed again.
+   */
+  signedFrom?: number;
+  /** GA; a checklist item signed before it is no post-success action. Absent before GA. */
+  promotedAt?: number | null;
 }
 
 export interface ItemStatus {
@@ -54,7 +61,8 @@ export function checklistStatus(inputs: PreflightInputs): ItemStatus[] {
 function statusOf(item: PreflightItem, f: PreflightInputs): ItemStatus {
   if ('signedBy' in item.check) {
     const role = item.check.signedBy;
-    const mine = f.signatures.filter((s) => s.item === item.id);
+    const from = item.section === 7 ? (f.promotedAt ?? Number.POSITIVE_INFINITY) : (f.signedFrom ?? Number.NEGATIVE_INFINITY);
+    const mine = f.signatures.filter((s) => s.item === item.id && s.at >= from);
     const valid = mine.filter((s) => holdsRole(f.roster, role, s.by)).at(-1);
     if (valid) return { item, status: 'GREEN', detail: `signed by ${valid.by} (${ROLE_TITLE[role]}) at ${new Date(valid.at).toISOString().slice(11, 16)} UTC`, signed: valid };
     const stray = mine.at(-1);

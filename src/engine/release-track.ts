@@ -25,7 +25,7 @@ export class ReleaseTrack {
 
   /** Pre-flight and the stage as the faces show them. */
   view(state: WindowState, d: Decisions | null, now: number): { preflight: PreflightView; lifecycle: Lifecycle } {
-    const preflight = this.host.view(now);
+    const preflight = this.host.view(now, state.promotedAt ?? null);
     const stage = lifecycle({
       now, windowStartAt: preflight.windowStartAt, state, policy: this.policy, stable: d?.stable ?? null,
       notGreen: preflight.items.filter((i) => i.status !== 'GREEN').length,
@@ -41,7 +41,7 @@ export class ReleaseTrack {
 
   /** Once per check (and after GA, once per interval): the news since the last one. */
   onCheck(state: WindowState, d: Decisions | null, health: SourceHealth, now: number, at: string): EngineEvent[] {
-    this.host.tick(now, d, health);
+    this.host.tick(now, d, health, state.status === 'promoted');
     const { preflight: view, lifecycle: stage } = this.view(state, d, now);
     const out: EngineEvent[] = [];
     const key = `${view.go}|${view.early !== null}|${[...view.items, ...view.checklist].map((i) => `${i.item.id}:${i.status}`).join(',')}`;

@@ -30,6 +30,9 @@ const persistedSchema = z.object({
     holdReason: z.string().optional(),
     // An unconfirmed rollback carries who asked and why, so the resumed window keeps retrying it.
     rollback: z.object({ since: z.number(), operator: z.string(), reason: z.string(), detail: z.string() }).optional(),
+    // The stable timer at 100% and GA: a restart must neither promote early nor lose the freeze.
+    stableSince: z.number().optional(),
+    promotedAt: z.number().optional(),
   }),
 });
 

@@ -25,10 +25,11 @@ export function buildPreflight(config: UserConfig, policy: Policy, where: { audi
  * window's file) add to them.
  */
 export function buildDrillPreflight(config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, record: Fixture['preflight']): PreflightHost | undefined {
-  if (!plansRelease(config)) return undefined;
+  // Only a drill that records its release is one: a team config layered over any drill (with its roster) must not turn it into one.
+  if (!record || !plansRelease(config)) return undefined;
   const file = new SignatureFile(signaturesPath(where.auditDir, where.windowId));
   const recorded = (record?.signatures ?? []).map((s) => ({ item: s.item, by: s.by, at: Date.parse(s.at) }));
-  const signatures = { read: (now: number) => [...recorded.filter((s) => s.at <= now), ...file.read()], append: (s: Signature) => file.append(s) };
+  const signatures = { read: (now: number) => [...recorded.filter((s) => s.at <= now), ...file.read()], append: (s: Signature) => file.append(s), get problem() { return file.problem; } };
   const probes = (record?.probes ?? []).map((p) => ({ ...p, at: Date.parse(p.at) }));
   return new PreflightHost(config, policy, signatures, null, probes);
 }

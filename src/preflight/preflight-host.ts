@@ -19,8 +19,10 @@ import { capsProbe, type ScalarQuery } from './caps-probe.js';
 /** Where signatures come from: the window's file, or a drill's record up to `now`. */
 export interface SignatureSource {
   read(now: number): Signature[];
-  /** Where a signature given in this window goes (the window's file, fsync'd). */
+  /** Where a signature given in this window goes (the window's file, fsync'd); throws when it cannot be saved. */
   append(s: Signature): void;
+  /** Why the signatures could not be read, when they could not. */
+  readonly problem?: string | null;
 }
 
 export interface RecordedProbe { kind: ProbeKind; ok: boolean; at: number; detail: string }
@@ -39,6 +41,15 @@ export interface PreflightView {
   monitor: ReturnType<SyntheticMonitor['statuses']>;
 }
 
+/**
+ * Signatures more than this long before T-0 belong to another attempt (the
+ * same tag retried another day after a rollback) and are signed again.
+ */
+const SIGNATURES_COUNT_FROM_MS = 12 * 3_600_000;
+
+/** The payment caps are asked every this many checks. */
+const CAPS_EVERY_CHECKS = 4;
+
 export class PreflightHost {
   readonly windowStartAt: number | null;
   readonly roster: Roster;
@@ -47,6 +58,8 @@ export class PreflightHost {
   readonly #probes: Partial<Record<ProbeKind, ProbeResult>> = {};
   readonly #unconfigured: Partial<Record<ProbeKind, string>> = {};
   #capsAsking = false;
+  #monitorEveryMs: number;
+  #monitorTimeoutMs: number;
   /** Read at every check (tick), not at every frame: `canary-tui sign` shows at the next check. */
   #signed: Signature[];
   #lastCapsAt: number | null = null;
@@ -60,6 +73,8 @@ export class PreflightHost {
     this.roster = config.roster ?? {};
     const p = config.preflight;
     const timing = { intervalMs: p?.monitorEvery ?? 60_000, timeoutMs: p?.monitorTimeout ?? 5000 };
+    this.#monitorEveryMs = timing.intervalMs;
+    this.#monitorTimeoutMs = timing.timeoutMs;
     this.monitor = p?.healthEndpoints ? new SyntheticMonitor(p.healthEndpoints, timing) : null;
     this.#dashboards = p?.dashboards ? new SyntheticMonitor(p.dashboards, { ...timing, acceptRedirects: true }) : null;
     if (!this.monitor) this.#unconfigured['synthetic-monitor'] = 'no preflight.healthEndpoints in the config';
@@ -72,15 +87,17 @@ export class PreflightHost {
   }
 
   /** Called at every check: what the check saw, and time for the probes that are due. */
-  tick(now: number, d: Decisions | null, health: SourceHealth): void {
+  tick(now: number, d: Decisions | null, health: SourceHealth, afterGa = false): void {
     this.#signed = this.signatures.read(now);
+    // A decided window reads nothing more: after GA only the signatures (the checklist) and the clock matter.
+    if (afterGa) return;
     this.monitor?.tick(now);
     this.#dashboards?.tick(now);
     this.#probes.prometheus = prometheusProbe(now, d, health);
     const reconcile = d?.gates.find((g) => g.id === 'econ:reconcile');
     if (!this.#unconfigured.billing && reconcile) this.#probes.billing = { ok: reconcile.status === 'GREEN', at: now, detail: `${reconcile.status}: ${reconcile.reason}` };
     for (const r of this.recorded) if (r.at <= now) this.#probes[r.kind] = { ok: r.ok, at: now, detail: r.detail };
-    const every = this.policy.checkIntervalMs * 4;
+    const every = this.policy.checkIntervalMs * CAPS_EVERY_CHECKS;
     if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
       this.#capsAsking = true;
       this.#lastCapsAt = now;
@@ -88,27 +105,34 @@ export class PreflightHost {
     }
   }
 
-  view(now: number): PreflightView {
+  view(now: number, promotedAt: number | null = null): PreflightView {
     for (const [kind, m] of [['synthetic-monitor', this.monitor], ['dashboards', this.#dashboards]] as const) {
       const r = m?.probe();
       if (r) this.#probes[kind] = r;
     }
     const inputs = {
+      promotedAt, signedFrom: this.windowStartAt === null ? Number.NEGATIVE_INFINITY : this.windowStartAt - SIGNATURES_COUNT_FROM_MS,
       now, probes: this.#probes, unconfigured: this.#unconfigured, signatures: this.#signed, roster: this.roster,
-      maxProbeAgeMs: Math.max(3 * (this.monitor ? 60_000 : 0), 3 * this.policy.checkIntervalMs, 180_000),
+      // Each probe is asked on its own cadence (the monitor's, the caps' every 4 checks): stale only after two of its rounds are missed.
+      maxProbeAgeMs: Math.max(2 * this.#monitorEveryMs + this.#monitorTimeoutMs, 2 * CAPS_EVERY_CHECKS * this.policy.checkIntervalMs, 3 * this.policy.checkIntervalMs),
     };
     const items = preflightStatus(inputs);
     const verdict = preflightVerdict(items);
     const early = this.windowStartAt !== null && now < this.windowStartAt
       ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
-    return { go: verdict.go, blockers: [...verdict.blockers, ...early], early: early[0] ?? null, items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
+    const unreadable = this.signatures.problem ? [`the signatures file cannot be read (${this.signatures.problem})`] : [];
+    return { go: verdict.go && !unreadable.length, blockers: [...verdict.blockers, ...unreadable, ...early], early: early[0] ?? null, items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
   }
 
   /** A signature given in the TUI: checked against the roster, saved, seen at once. */
   sign(itemId: string, by: string, now: number): { ok: true; item: string; role: Role; name: string } | { ok: false; field: string; why: string } {
     const c = checkSignature(itemId, by, this.roster);
     if (!c.ok) return c;
-    this.signatures.append({ item: c.item.id, by: c.name, at: now });
+    try {
+      this.signatures.append({ item: c.item.id, by: c.name, at: now });
+    } catch (e) {
+      return { ok: false, field: 'file', why: `the signature could not be saved (${(e as NodeJS.ErrnoException).code ?? 'write failed'}); nothing was signed` };
+    }
     this.#signed = this.signatures.read(now);
     return { ok: true, item: c.item.id, role: c.role, name: c.name };
   }

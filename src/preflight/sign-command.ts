@@ -6,6 +6,7 @@
  * signature is fsync'd and audited before it is reported; the running window
  * sees it at its next check.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSignature } from '../../rules/preflight-items.js';
 import { ROLE_TITLE } from '../../rules/roles.js';
@@ -30,7 +31,17 @@ export async function runSign(itemId: string, opts: SignOptions, write: (line: s
   }
   const { item, role, name } = checked;
   const parts = windowParts(config, { ...(opts.auditDir ? { auditDir: opts.auditDir } : {}), operator: opts.as }, 'LIVE', now, env);
-  new SignatureFile(signaturesPath(parts.auditDir, parts.windowId)).append({ item: item.id, by: name, at: now });
+  // The default folder is relative to where sign runs: refuse rather than sign into a folder no window reads.
+  const auditFile = join(parts.auditDir, `${parts.windowId}.jsonl`);
+  if (!existsSync(auditFile)) {
+    throw InputError.said('--audit-dir', '', `expected the folder of the live window ${parts.windowId}, but ${parts.auditDir} holds no ${parts.windowId}.jsonl (start the window first, or give its --audit-dir); nothing was signed`);
+  }
+  const file = signaturesPath(parts.auditDir, parts.windowId);
+  try {
+    new SignatureFile(file).append({ item: item.id, by: name, at: now });
+  } catch (e) {
+    throw InputError.said('--audit-dir', '', `expected a folder canary-tui can write the signature to (${(e as NodeJS.ErrnoException).code ?? 'write failed'}: ${file}); nothing was signed`);
+  }
   const audit = new FileAuditLog(join(parts.auditDir, `${parts.windowId}.jsonl`));
   audit.append({ at: new Date(now).toISOString(), type: 'signature', operator: name, item: item.id, role: ROLE_TITLE[role], detail: item.detail });
   const kept = audit.flushPending?.();

@@ -12,6 +12,10 @@ import type { Signature } from '../../rules/preflight.js';
 export const signaturesPath = (auditDir: string, windowId: string): string => join(auditDir, `${windowId}-signatures.jsonl`);
 
 export class SignatureFile {
+  /** Why the file could not be read at the last try (EACCES, EISDIR), or null. */
+  problem: string | null = null;
+  #last: Signature[] = [];
+
   constructor(readonly path: string) {}
 
   append(s: Signature): void {
@@ -25,9 +29,18 @@ export class SignatureFile {
     }
   }
 
+  /** Never throws: an unreadable file keeps the last signatures read and says why in `problem`. */
   read(_now?: number): Signature[] {
     if (!existsSync(this.path)) return [];
-    return readFileSync(this.path, 'utf8').split('\n').flatMap((line) => {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+      this.problem = null;
+    } catch (e) {
+      this.problem = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+      return this.#last;
+    }
+    return (this.#last = text.split('\n').flatMap((line) => {
       try {
         const o = JSON.parse(line) as { item?: unknown; by?: unknown; at?: unknown };
         const at = typeof o.at === 'string' ? Date.parse(o.at) : Number.NaN;
@@ -35,6 +48,6 @@ export class SignatureFile {
       } catch {
         return [];
       }
-    });
+    }));
   }
 }

@@ -5,6 +5,7 @@
  * was accepted, so bad input never leaves a half-made recording.
  */
 import { resolve } from 'node:path';
+import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
 import { AUTO_OPERATOR } from '../engine/window-meta.js';
 import type { WindowSetup } from '../run/setup-window.js';
@@ -13,7 +14,14 @@ import { RecordingFile } from './recording-file.js';
 import { recordingAdapter, RecordingSource } from './recording-decorators.js';
 import { RECORDING_VERSION } from './recording-lines.js';
 
+/** Refuses a folder, a device or a file that is not a canary-tui recording, before anything else is set up. */
+export function checkRecordTarget(path: string): void {
+  RecordingFile.check(resolve(path));
+}
+
 export function withRecording(setup: WindowSetup, path: string, config: UserConfig, startedAtReal: number): WindowSetup {
+  // Two processes appending to one recording would interleave their reads: the driver records, a viewer does not.
+  if (setup.readOnly) throw InputError.said('--record', '', `expected to record a window this instance drives; it only watches (${setup.readOnly})`);
   const file = RecordingFile.open(
     resolve(path),
     {

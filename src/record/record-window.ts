@@ -25,9 +25,10 @@ export interface Recording {
   problems: SourceProblem[];
 }
 
-/** What a recorded config keeps: the policy, never a source, billing, adapter or audit (they name servers and secrets). */
+/** What a recorded config keeps: the policy, never a source, billing, adapter or audit (they name servers and secrets), nor the release plan. */
 export function recordableConfig(config: UserConfig): Record<string, unknown> {
-  const { source: _s, billing: _b, adapter: _a, audit: _d, ...policy } = config;
+  // Nor the release plan (window, roster, pre-flight probes): a replay judges the window's reads, it is no release of its own.
+  const { source: _s, billing: _b, adapter: _a, audit: _d, window: _w, roster: _r, preflight: _p, regions: _g, ...policy } = config;
   return policy;
 }
 

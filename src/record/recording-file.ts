@@ -39,6 +39,13 @@ export class RecordingFile {
     return file;
   }
 
+  /** What open() refuses whatever the window: a folder or device, or a file that is no recording. */
+  static check(path: string): void {
+    if (!existsSync(path)) return;
+    if (!statSync(path).isFile()) throw new InputError(path, '', 'a file to record into, not a folder or a device');
+    if (existingName(path) === null) throw new InputError(path, '', "a new file, or this window's own recording to carry on; it is not a canary-tui recording");
+  }
+
   append(line: BodyLine): void {
     this.#write(line);
   }

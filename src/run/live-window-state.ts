@@ -24,7 +24,8 @@ export function willOnlyWatch(args: { dir: string; windowId: string; takeOver: b
   return !args.takeOver && currentDriver(lockPath(args.dir, args.windowId)) !== null;
 }
 
-export function liveWindowState(args: { dir: string; windowId: string; operator: string; takeOver: boolean; audit: AuditSink; now: Date }): LiveWindowState {
+/** `watchAfterGa`: the config plans the release, so a promoted window is still watched (the checklist, the freeze) and resumes as such. */
+export function liveWindowState(args: { dir: string; windowId: string; operator: string; takeOver: boolean; audit: AuditSink; now: Date; watchAfterGa?: boolean }): LiveWindowState {
   const persist = new WindowFile(join(args.dir, `${args.windowId}.state.json`));
   const lock = acquireLock(lockPath(args.dir, args.windowId), args.operator, args.takeOver, args.now);
   if (lock.role === 'viewer') {
@@ -40,5 +41,7 @@ export function liveWindowState(args: { dir: string; windowId: string; operator:
     });
   }
   const saved = persist.load();
-  return { persist, audit: args.audit, release: lock.release, ...(saved && !isTerminal(saved) ? { resume: saved } : {}) };
+  // A promoted window is resumed too: after GA it is watched until the freeze is over (release-track.ts), never reopened.
+  const resumable = saved && (!isTerminal(saved) || (saved.status === 'promoted' && args.watchAfterGa === true));
+  return { persist, audit: args.audit, release: lock.release, ...(resumable ? { resume: saved } : {}) };
 }

@@ -17,7 +17,7 @@ import { windowAdapter } from './window-adapter.js';
 import { viewerAdapter } from '../adapters/viewer-adapter.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { liveWindowState, willOnlyWatch } from './live-window-state.js';
-import { buildPreflight } from '../preflight/build-preflight.js';
+import { buildPreflight, plansRelease } from '../preflight/build-preflight.js';
 import { prometheusScalar } from '../preflight/prometheus-scalar.js';
 
 export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
@@ -32,7 +32,7 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
   // the lock, so a bad adapter config exits 2 with the lock and the audit untouched.
   const real = willOnlyWatch(where) ? null : await windowAdapter(config, 'LIVE', opts.realAdapter === true, { file, env, redactor });
   const live = liveWindowState({
-    ...where, operator: common.meta.operator,
+    ...where, operator: common.meta.operator, watchAfterGa: plansRelease(config),
     audit: new ScrubbingAuditLog(common.audit, (t) => redactor.scrub(t)), now: new Date(startedAtReal),
   });
   const adapter = live.readOnly ? viewerAdapter(config.adapter?.type ?? 'dry-run') : real ?? (await driverAdapterLate());

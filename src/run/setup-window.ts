@@ -89,10 +89,17 @@ export const DEFAULT_SPEED = 60;
 export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (opts.speed !== undefined && !(opts.speed > 0)) throw new InputError('--speed', '', `a number above 0, got ${opts.speed}`);
   const user: UserConfig = opts.config ? await loadConfig(opts.config) : {};
+  const recording = opts.record ? await import('../record/record-setup.js') : null;
+  // A folder or another file as --record is refused before a live window takes its lock.
+  if (recording) recording.checkRecordTarget(opts.record!);
   const { setup, config } = await setupFor(decideMode(opts, user), opts, user, env, startedAtReal);
-  if (!opts.record) return setup;
-  const { withRecording } = await import('../record/record-setup.js');
-  return withRecording(setup, opts.record, config, startedAtReal);
+  if (!recording) return setup;
+  try {
+    return recording.withRecording(setup, opts.record!, config, startedAtReal);
+  } catch (e) {
+    setup.release?.();
+    throw e;
+  }
 }
 
 /** The window for its mode, and the config it runs with (a recording keeps its policy). */

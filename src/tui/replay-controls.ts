@@ -14,7 +14,7 @@ export const SPEED_STEPS = [1, 2, 5, 10, 30, 60, 120, 300, 600, 1200, 3000, 6000
 
 /** Events a rush stops at. A check alone is not one; an armed trigger coming back is. */
 export function stopsRush(e: EngineEvent): boolean {
-  return e.type === 'trigger' || e.type === 'phase' || e.type === 'action' || e.type === 'report' || e.type === 'stop';
+  return e.type === 'trigger' || e.type === 'phase' || e.type === 'action' || e.type === 'report' || e.type === 'stop' || e.type === 'lifecycle' || e.type === 'preflight';
 }
 
 export type ReplayControl = 'pause' | 'faster' | 'slower' | 'next';

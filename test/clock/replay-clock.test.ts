@@ -63,6 +63,9 @@ describe('replay keys', () => {
     expect(stopsRush({ type: 'trigger', at, id: 'p95:all', state: 'breaching', value: 130, reason: '' })).toBe(true);
     expect(stopsRush({ type: 'report', at, text: '' })).toBe(true);
     expect(stopsRush({ type: 'phase', at, phase: 2, weight: 25, windowStatus: 'running', reason: '' })).toBe(true);
+    // A release drill: ] stops at T-0 (READY) and at a pre-flight change, so the IC opens on time.
+    expect(stopsRush({ type: 'lifecycle', at, stage: 'READY', message: '' })).toBe(true);
+    expect(stopsRush({ type: 'preflight', at, go: true, blockers: [], items: [] })).toBe(true);
     expect(stopsRush({ type: 'error', at, message: 'x' })).toBe(false);
     expect(stopsRush({ type: 'history', at, source: 's', points: 1, since: at })).toBe(false);
   });

@@ -15,7 +15,7 @@ import type { EngineEvent } from '../../src/engine/events.js';
 import { createEngine } from '../../src/run/create-engine.js';
 import { resolveDrill } from '../../src/run/drill-library.js';
 import { setupWindow } from '../../src/run/setup-window.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { GA_MINUTE, T0_MINUTE } from '../../scripts/whole-release-drill.js';
 
 describe('drill-whole-release', { timeout: 60_000 }, () => {
@@ -60,5 +60,16 @@ describe('drill-whole-release', { timeout: 60_000 }, () => {
     const audit = readFileSync(setup.audit.path!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.filter((r) => r.type === 'lifecycle' && r.stage).map((r) => r.stage)).toEqual(['PREPARING', 'PRE-FLIGHT', 'READY', 'RUNNING', 'STABLE AT 100%', 'POST-SUCCESS', 'FREEZE', 'FREEZE OVER']);
     expect(audit.find((r) => r.type === 'action' && r.action === 'advance' && r.toWeight === 100).reason).toContain('gate review approved by Gil Hart (CEO)');
+  });
+});
+
+describe('a release is a drill of its own', () => {
+  it('a team config with a roster layered over an ordinary drill leaves it an ordinary drill', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'canary-layered-'));
+    const config = join(dir, 'team.yaml');
+    writeFileSync(config, 'roster:\n  incidentCommander: { name: Ana Ruiz, contact: "<@U01ANA>" }\nwindow: { start: 2030-01-01T00:00:00Z }\n');
+    const setup = await setupWindow({ fixture: resolveDrill('drill-errors-5m'), config, headless: true, auditDir: dir }, {}, Date.parse('2026-12-02T00:00:00Z'));
+    expect(setup.preflight).toBeUndefined();
+    expect(setup.open).toBe('at-start');
   });
 });

@@ -143,6 +143,14 @@ describe('a live window resumed from its saved state', () => {
     expect(f.load()).toMatchObject({ status: 'ready', weight: 0 });
   });
 
+  it('the stable timer at 100% and GA survive a save and a load (a restart neither promotes early nor loses the freeze)', () => {
+    const f = file();
+    f.save({ ...base, status: 'running', phaseIndex: 3, weight: 100, stableSince: START - 10_000 }, START);
+    expect(f.load()).toMatchObject({ status: 'running', stableSince: START - 10_000 });
+    f.save({ ...base, status: 'promoted', phaseIndex: 3, weight: 100, stableSince: START - 10_000, promotedAt: START }, START);
+    expect(f.load()).toMatchObject({ status: 'promoted', promotedAt: START });
+  });
+
   it('a window killed while a rollback was unconfirmed resumes rolling back and retries until 0% is read back', async () => {
     const f = file();
     const rollback = { since: START - 30_000, operator: 'alice', reason: 'IC call', detail: 'read back 25%, expected 0%' };

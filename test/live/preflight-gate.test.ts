@@ -111,11 +111,16 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
         { weight: 50, minDuration: '2s', p95GateMs: 120 }, { weight: 100, minDuration: '3s', p95GateMs: 120 },
       ],
     });
+    // Signing needs the window's folder: before the window started there is none to sign into.
+    const early = sign(config, audit, 'security', 'Ed Fox');
+    expect(early.status).toBe(2);
+    expect(early.stderr).toMatch(/--audit-dir: \(top level\): expected the folder of the live window v20261202\.2-live, but .* holds no v20261202\.2-live\.jsonl \(start the window first, or give its --audit-dir\); nothing was signed\n$/);
+    const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
+    live.runs.push(run);
+    await run.waitFor('pre-flight NO-GO', (l) => l.type === 'preflight' && l.go === false, 20_000);
     for (const [item, as] of [['infra-lock', 'Bo Chen'], ['security', 'Ed Fox'], ['db-changes', 'Bo Chen'], ['feature-flags', 'Bo Chen'], ['observability', 'Fay Gul'], ['seo', 'Cy Diaz']]) {
       expect(sign(config, audit, item!, as!).status).toBe(0);
     }
-    const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
-    live.runs.push(run);
     await run.waitFor('POST-SUCCESS after GA', (l) => l.type === 'lifecycle' && l.stage === 'POST-SUCCESS', 40_000);
     for (const [item, as] of [['lift-caps', 'Bo Chen'], ['remove-infra-lock', 'Bo Chen'], ['win-note', 'Ana Ruiz'], ['cohort-review', 'Cy Diaz']]) {
       expect(sign(config, audit, item!, as!).status).toBe(0);

@@ -39,5 +39,7 @@ describe('lifecycle', () => {
     expect(lifecycle(at(ga + MIN, { state: promoted, promotedAt: ga, checklistOpen: 2 }))).toEqual({ stage: 'POST-SUCCESS', next: 'checklist: 2 item(s) open · freeze until 2026-12-04 02:00 UTC' });
     expect(lifecycle(at(ga + 60 * MIN, { state: promoted, promotedAt: ga, checklistOpen: 0 }))).toEqual({ stage: 'FREEZE', next: 'non-critical change freeze: 23h00m left' });
     expect(lifecycle(at(ga + 25 * 60 * MIN, { state: promoted, promotedAt: ga, checklistOpen: 0 }))).toEqual({ stage: 'FREEZE OVER', next: 'the freeze ended 2026-12-04 02:00 UTC' });
+    // The freeze ends on time even with the checklist unfinished (the watch must end), and says what is still open.
+    expect(lifecycle(at(ga + 24 * 60 * MIN, { state: promoted, promotedAt: ga, checklistOpen: 1 }))).toEqual({ stage: 'FREEZE OVER', next: 'the freeze ended 2026-12-04 02:00 UTC; 1 checklist item(s) still open' });
   });
 });

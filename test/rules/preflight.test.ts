@@ -6,7 +6,7 @@
  * every item is GREEN.
  */
 import { describe, expect, it } from 'vitest';
-import { preflightStatus, preflightVerdict, type PreflightInputs } from '../../rules/preflight.js';
+import { checklistStatus, preflightStatus, preflightVerdict, type PreflightInputs } from '../../rules/preflight.js';
 import { PREFLIGHT_ITEMS } from '../../rules/preflight-items.js';
 import type { Roster } from '../../rules/roles.js';
 
@@ -63,5 +63,16 @@ describe('pre-flight', () => {
     expect(of(i, 'roster')).toMatchObject({ status: 'RED', detail: 'missing name or contact: PM-B2B, CEO (executive tie-break)' });
     i.roster = { ...i.roster, pmB2c: undefined } as Roster;
     expect(of(i, 'seo')).toMatchObject({ status: 'UNKNOWN', detail: "waiting for PM-B2C, who is not in the roster, to sign; Cy Diaz signed but is not the roster's PM-B2C" });
+  });
+
+  it('signatures of another attempt (before T-2h of this window) and checklist items signed before GA do not count', () => {
+    const i = green();
+    i.signedFrom = i.now - 5 * MIN;
+    expect(of(i, 'security')).toMatchObject({ status: 'UNKNOWN', detail: 'waiting for Security/Compliance (Ed Fox) to sign' });
+    const early = { ...green(), signatures: [{ item: 'lift-caps', by: 'Bo Chen', at: 50 * MIN }] };
+    const checklist = (p: PreflightInputs) => checklistStatus(p).find((s) => s.item.id === 'lift-caps')!.status;
+    expect(checklist({ ...early, promotedAt: null })).toBe('UNKNOWN');
+    expect(checklist({ ...early, promotedAt: 60 * MIN })).toBe('UNKNOWN');
+    expect(checklist({ ...early, promotedAt: 40 * MIN })).toBe('GREEN');
   });
 });
