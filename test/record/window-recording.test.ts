@@ -160,3 +160,18 @@ describe('a bad recording', () => {
     await expect(loadFixture(path)).rejects.toThrow(`${path}: ${where}`);
   });
 });
+
+describe('a live window READY before the IC opened it', () => {
+  it('replays from the check that opened it, so the phases keep their times', async () => {
+    const path = join(tmp(), 'late-open.jsonl');
+    const file = RecordingFile.open(path, header(), (t) => t, () => {});
+    const source = new RecordingSource(new FixtureSource(syntheticFixture(30)), file);
+    const adapter = recordingAdapter(new DryRunAdapter(), file, { now: () => START + 5 * MIN + 200, wait: async () => {}, kind: 'real' });
+    for (const m of [0, 1, 2, 3, 4, 5]) await source.read(START + m * MIN);
+    await adapter.setWeight(5);
+    for (const m of [6, 7]) await source.read(START + m * MIN);
+    const fixture = await loadFixture(path);
+    expect(fixture.start).toBe(new Date(START + 5 * MIN).toISOString());
+    expect(fixture.reads).toHaveLength(8);
+  });
+});
