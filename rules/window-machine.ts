@@ -63,6 +63,8 @@ export interface Facts {
   weightUnknown?: boolean;
   /** Why pre-flight is NO-GO (items not GREEN, T-0 not reached); an open needs an override reason while any is. */
   preflight?: string[];
+  /** The roster's CEO, when there is a roster: a gate review records whether the CEO was the one who approved. */
+  ceo?: string;
 }
 
 export type Plan =
@@ -127,7 +129,7 @@ function planAdvance(policy: Policy, s: WindowState, c: Extract<WindowCommand, {
   if (phase.requiresApproval && !approvedBy) return { kind: 'refuse', why: `leaving ${phase.weight}% needs a recorded gate review (who approved?)` };
   const reason = [
     override ? `OVERRIDE: ${override} (blocked by: ${blockers.join('; ')})` : 'all gates GREEN, minimum time served',
-    approvedBy ? `gate review approved by ${approvedBy}` : '',
+    approvedBy ? `gate review approved by ${approvedBy}${f.ceo ? (approvedBy.toLowerCase().includes(f.ceo.toLowerCase()) ? ' (the CEO joined)' : `; the CEO (${f.ceo}) is not recorded as joining`) : ''}` : '',
   ].filter(Boolean).join('; ');
   if (s.phaseIndex === policy.phases.length - 1) return { kind: 'record', next: { ...s, status: 'promoted', promotedAt: f.now }, reason };
   return { kind: 'move', target: policy.phases[s.phaseIndex + 1]!.weight, during: null, reason };

@@ -119,7 +119,8 @@ export class Engine implements CommandHost {
   facts(now: number): Facts {
     const unwritten = this.deps.readOnly ? [] : this.#writes.problems();
     const preflight = this.#release?.blockers(now);
-    return { ...factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy }), ...(preflight ? { preflight } : {}) };
+    const ceo = this.deps.preflight?.roster.ceo?.name;
+    return { ...factsOf({ now, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, unwritten, openPolicy: this.openPolicy }), ...(preflight ? { preflight } : {}), ...(ceo ? { ceo } : {}) };
   }
 
   /** Carries on a window saved before a crash, instead of opening a new one. */

@@ -59,7 +59,7 @@ describe('drill-whole-release', { timeout: 60_000 }, () => {
     expect(engine.state).toMatchObject({ status: 'promoted', promotedAt: start + GA_MINUTE * 60_000 });
     const audit = readFileSync(setup.audit.path!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.filter((r) => r.type === 'lifecycle' && r.stage).map((r) => r.stage)).toEqual(['PREPARING', 'PRE-FLIGHT', 'READY', 'RUNNING', 'STABLE AT 100%', 'POST-SUCCESS', 'FREEZE', 'FREEZE OVER']);
-    expect(audit.find((r) => r.type === 'action' && r.action === 'advance' && r.toWeight === 100).reason).toContain('gate review approved by Gil Hart (CEO)');
+    expect(audit.find((r) => r.type === 'action' && r.action === 'advance' && r.toWeight === 100).reason).toContain('gate review approved by Gil Hart (CEO) (the CEO joined)');
   });
 });
 

@@ -72,3 +72,15 @@ describe('afterMove', () => {
     expect(afterMove(P, at(0, { status: 'ready', weight: 0 }), { type: 'open', operator: IC, reason: 'x' }, { ok: true, weight: 5, detail: 'ok' }, NOW)).toMatchObject({ status: 'running', weight: 5, phaseStartedAt: NOW });
   });
 });
+
+describe('the gate review with a roster', () => {
+  it('records whether the approver is the roster\'s CEO', async () => {
+    const { plan } = await import('../../rules/window-machine.js');
+    const { DEFAULT_POLICY } = await import('../../rules/policy.js');
+    const s = { status: 'running' as const, phaseIndex: 2, phaseStartedAt: 0, weight: 50, triggers: {}, lastReportAt: null };
+    const f = { now: 100 * 60_000, gates: [], blind: [], openBlockers: [], ceo: 'Gil Hart' };
+    const reason = (approvedBy: string) => (plan(DEFAULT_POLICY, s, { type: 'advance', operator: 'ana', approvedBy }, f) as { reason: string }).reason;
+    expect(reason('Gil Hart')).toBe('all gates GREEN, minimum time served; gate review approved by Gil Hart (the CEO joined)');
+    expect(reason('Ana Ruiz')).toBe('all gates GREEN, minimum time served; gate review approved by Ana Ruiz; the CEO (Gil Hart) is not recorded as joining');
+  });
+});
