@@ -24,6 +24,14 @@ const LIMIT_MB = 150;
  * 22 on a loaded machine, then moved 1.4% in six hours).
  */
 const FLAT = 1.1;
+/**
+ * RSS also moves by whole allocator and code-space steps that have nothing to
+ * do with the window: a headless run that lasts 0.4 s once went from 72.5 to
+ * 81 MB on a loaded CI machine while its heap after GC stayed flat (10.0 to
+ * 10.4 MB). RSS may therefore also move up to this many MB; the heap after a
+ * collection, which is where a leak shows, keeps the 10% alone.
+ */
+const RSS_NOISE_MB = 12;
 const dir = mkdtempSync(join(tmpdir(), 'canary-soak-'));
 const fixture = join(dir, 'eight-hours.json');
 const f = syntheticFixture(HOURS * 60);
@@ -43,7 +51,8 @@ function expectFlat(hours: Hour[]): void {
     const series = hours.map((h) => h[key]);
     expect(Math.max(...series), `${key} ${series.join(', ')}`).toBeLessThanOrEqual(LIMIT_MB);
     const settled = series.slice(1);
-    expect(Math.max(...settled), `${key} after the first hour: ${settled.join(', ')}`).toBeLessThanOrEqual(settled[0]! * FLAT);
+    const allowed = key === 'rssMb' ? Math.max(settled[0]! * FLAT, settled[0]! + RSS_NOISE_MB) : settled[0]! * FLAT;
+    expect(Math.max(...settled), `${key} after the first hour: ${settled.join(', ')}`).toBeLessThanOrEqual(allowed);
   }
 }
 
