@@ -16,7 +16,7 @@ const TITLE_WIDTH = 22;
 export function preflightHeight(r: ReleaseModel): number {
   const monitor = r.monitor.length ? 2 + r.monitor.length : 0;
   const checklist = r.stage === 'POST-SUCCESS' || r.stage.startsWith('FREEZE') ? 2 + r.checklist.length : 0;
-  return 3 + r.items.length + monitor + 2 + Math.ceil(r.roster.length / 2) + checklist;
+  return 3 + r.items.length + (r.region ? 3 : 0) + monitor + 2 + Math.ceil(r.roster.length / 2) + checklist;
 }
 
 function ItemRow({ item, inner }: { item: ReleaseItemModel; inner: number }) {
@@ -44,6 +44,13 @@ export function PreflightOverlay({ release: r, width }: { release: ReleaseModel;
         Pre-flight · <Text color={r.go ? 'green' : 'yellow'}>{verdict}</Text> · stage {r.stage}{r.early ? ` · ${r.early}` : ''} <Text dimColor>(f or Esc closes)</Text>
       </Text>
       {r.items.map((item) => <ItemRow key={item.id} item={item} inner={inner} />)}
+      {r.region ? (
+        <>
+          <Text> </Text>
+          <Text wrap="truncate"><Text bold>Canary region</Text> {r.region.chosen ?? '— none chosen'} <Text dimColor>(the rationale goes in the T-2h post)</Text></Text>
+          <Text wrap="truncate" dimColor={r.region.chosen !== null}>{clipWords(r.region.rationale, inner)}</Text>
+        </>
+      ) : null}
       {r.monitor.length ? (
         <>
           <Text> </Text>

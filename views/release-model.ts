@@ -21,6 +21,8 @@ export interface ReleaseModel {
   blockers: string[];
   /** "T-0 is 18:00 UTC, in 42m" until T-0. */
   early: string | null;
+  /** The region rule's choice and the rationale for the T-2h post; null without a regions section. */
+  region: { chosen: string | null; rationale: string } | null;
   items: ReleaseItemModel[];
   checklist: ReleaseItemModel[];
   monitor: Array<{ name: string; ok: boolean; result: string; latencyMs: number; lastFailure: string | null }>;
@@ -39,6 +41,7 @@ export function releaseModel(preflight: PreflightView | undefined, stage: Lifecy
     ic: preflight.roster.incidentCommander?.name ?? null,
     blockers: preflight.blockers,
     early: preflight.early,
+    region: preflight.region,
     items: preflight.items.map(itemModel),
     checklist: preflight.checklist.map(itemModel),
     monitor: preflight.monitor.map((m) => ({

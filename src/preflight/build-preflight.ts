@@ -11,12 +11,15 @@ import { SignatureFile, signaturesPath } from './signature-file.js';
 import type { ScalarQuery } from './caps-probe.js';
 import type { Fixture } from '../fixture/schema.js';
 import type { Signature } from '../../rules/preflight.js';
+import type { RegionChoice } from '../../rules/region-choice.js';
 
 export const plansRelease = (config: UserConfig): boolean => Boolean(config.window || config.roster || config.preflight);
 
-export function buildPreflight(config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, scalar: ScalarQuery | null): PreflightHost | undefined {
+export function buildPreflight(
+  config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, scalar: ScalarQuery | null, regions: ((at: number) => Promise<RegionChoice>) | null = null,
+): PreflightHost | undefined {
   if (!plansRelease(config)) return undefined;
-  return new PreflightHost(config, policy, new SignatureFile(signaturesPath(where.auditDir, where.windowId)), scalar);
+  return new PreflightHost(config, policy, new SignatureFile(signaturesPath(where.auditDir, where.windowId)), scalar, [], regions);
 }
 
 /**

@@ -10,6 +10,7 @@ import { formatDuration } from '../../rules/format.js';
 import type { Policy } from '../../rules/policy.js';
 import { checklistStatus, preflightStatus, preflightVerdict, type ItemStatus, type ProbeResult, type Signature } from '../../rules/preflight.js';
 import { checkSignature, type ProbeKind } from '../../rules/preflight-items.js';
+import type { RegionChoice } from '../../rules/region-choice.js';
 import type { Role, Roster } from '../../rules/roles.js';
 import type { UserConfig } from '../config/schema.js';
 import type { SourceHealth } from '../engine/source-health.js';
@@ -33,6 +34,8 @@ export interface PreflightView {
   blockers: string[];
   /** T-0 not reached yet: when it is. */
   early: string | null;
+  /** The region rule's choice and its rationale (config `regions`); null when the config has none. */
+  region: { chosen: string | null; rationale: string } | null;
   items: ItemStatus[];
   /** The post-success checklist (lift caps, remove the infra lock, win note, cohort review). */
   checklist: ItemStatus[];
@@ -58,6 +61,8 @@ export class PreflightHost {
   readonly #probes: Partial<Record<ProbeKind, ProbeResult>> = {};
   readonly #unconfigured: Partial<Record<ProbeKind, string>> = {};
   #capsAsking = false;
+  #region: RegionChoice | null = null;
+  #regionAskedAt: number | null = null;
   #monitorEveryMs: number;
   #monitorTimeoutMs: number;
   /** Read at every check (tick), not at every frame: `canary-tui sign` shows at the next check. */
@@ -68,6 +73,8 @@ export class PreflightHost {
     config: UserConfig, private readonly policy: Policy, private readonly signatures: SignatureSource, private readonly scalar: ScalarQuery | null,
     /** A drill's recorded probes (fixture `preflight.probes`): each holds from its time until the next of its kind. */
     private readonly recorded: readonly RecordedProbe[] = [],
+    /** The region rule against Prometheus (config `regions`), asked on the first check and every hour. */
+    private readonly regions: ((at: number) => Promise<RegionChoice>) | null = null,
   ) {
     this.windowStartAt = config.window ? Date.parse(config.window.start) : null;
     this.roster = config.roster ?? {};
@@ -96,6 +103,10 @@ export class PreflightHost {
     this.#probes.prometheus = prometheusProbe(now, d, health);
     const reconcile = d?.gates.find((g) => g.id === 'econ:reconcile');
     if (!this.#unconfigured.billing && reconcile) this.#probes.billing = { ok: reconcile.status === 'GREEN', at: now, detail: `${reconcile.status}: ${reconcile.reason}` };
+    if (this.regions && (this.#regionAskedAt === null || now - this.#regionAskedAt >= 3_600_000)) {
+      this.#regionAskedAt = now;
+      void this.regions(now).then((c) => { this.#region = c; }, () => { /* a failed ask leaves the last choice; the command says more */ });
+    }
     for (const r of this.recorded) if (r.at <= now) this.#probes[r.kind] = { ok: r.ok, at: now, detail: r.detail };
     const every = this.policy.checkIntervalMs * CAPS_EVERY_CHECKS;
     if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
@@ -121,7 +132,7 @@ export class PreflightHost {
     const early = this.windowStartAt !== null && now < this.windowStartAt
       ? [`T-0 is ${new Date(this.windowStartAt).toISOString().slice(11, 16)} UTC, in ${formatDuration(this.windowStartAt - now)}`] : [];
     const unreadable = this.signatures.problem ? [`the signatures file cannot be read (${this.signatures.problem})`] : [];
-    return { go: verdict.go && !unreadable.length, blockers: [...verdict.blockers, ...unreadable, ...early], early: early[0] ?? null, items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
+    return { go: verdict.go && !unreadable.length, blockers: [...verdict.blockers, ...unreadable, ...early], early: early[0] ?? null, region: this.#regionView(), items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
   }
 
   /** A signature given in the TUI: checked against the roster, saved, seen at once. */
@@ -135,6 +146,11 @@ export class PreflightHost {
     }
     this.#signed = this.signatures.read(now);
     return { ok: true, item: c.item.id, role: c.role, name: c.name };
+  }
+
+  #regionView(): PreflightView['region'] {
+    if (!this.regions) return null;
+    return this.#region ? { chosen: this.#region.chosen, rationale: this.#region.rationale } : { chosen: null, rationale: 'asking Prometheus for each region\'s 7-day RPS and spare capacity' };
   }
 
   settled(): Promise<unknown> {

@@ -1,6 +1,6 @@
 /**
- * The payment caps' PromQL against the window's own Prometheus: the first
- * value of an instant query, or null. An error says nothing here (the item
+ * The payment caps' PromQL against the window's own Prometheus (the first
+ * value of an instant query, or null), and the region choice. An error says nothing here (the item
  * says "no answer"), so no client error, which can carry the Authorization
  * header, is ever kept.
  */
@@ -8,6 +8,8 @@ import type { UserConfig } from '../config/schema.js';
 import type { Redactor } from '../config/secrets.js';
 import { createPrometheusDriver } from '../sources/prometheus/prometheus-client.js';
 import type { ScalarQuery } from './caps-probe.js';
+import { chooseRegion, type RegionChoice } from '../../rules/region-choice.js';
+import { readRegions } from './region-command.js';
 
 export function prometheusScalar(config: UserConfig, file: string, env: NodeJS.ProcessEnv, redactor: Redactor): ScalarQuery | null {
   const caps = config.preflight?.paymentCaps;
@@ -22,4 +24,12 @@ export function prometheusScalar(config: UserConfig, file: string, env: NodeJS.P
       return null;
     }
   };
+}
+
+/** The directive's region choice against the window's Prometheus, for the pre-flight view; null without a regions section. */
+export function prometheusRegions(config: UserConfig, file: string, env: NodeJS.ProcessEnv, redactor: Redactor): ((at: number) => Promise<RegionChoice>) | null {
+  const regions = config.regions;
+  if (!regions || config.source?.type !== 'prometheus') return null;
+  const driver = createPrometheusDriver(config.source, { configFile: file, env, redactor });
+  return async (at) => chooseRegion(await readRegions(driver, regions, at), { minSpare: regions.minSpare, tieWithin: regions.tieWithin });
 }

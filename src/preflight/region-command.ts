@@ -11,13 +11,24 @@ import { chooseRegion, troughStart, type RegionReading } from '../../rules/regio
 import { EXIT } from '../exit-codes.js';
 import { InputError } from '../config/input-error.js';
 import { loadConfig } from '../config/load-config.js';
+import type { UserConfig } from '../config/schema.js';
 import { Redactor } from '../config/secrets.js';
 import { createPrometheusDriver } from '../sources/prometheus/prometheus-client.js';
 
 type Driver = ReturnType<typeof createPrometheusDriver>;
 const HOUR = 3_600_000;
 
-async function scalar(driver: Driver, query: string, at: number): Promise<number | null> {
+/** Each candidate's 7-day RPS and spare capacity at `at`; a query with no answer is a missing reading, never a guess. */
+export async function readRegions(driver: Pick<Driver, 'instantQuery'>, regions: NonNullable<UserConfig['regions']>, at: number): Promise<RegionReading[]> {
+  const of = (q: string, name: string) => q.replaceAll('{{region}}', name);
+  return Promise.all(regions.candidates.map(async (c) => ({
+    name: c.name, ...(c.coast ? { coast: c.coast } : {}),
+    rps7d: await scalar(driver, of(regions.rpsQuery, c.name), at),
+    spare: await scalar(driver, of(regions.spareQuery, c.name), at),
+  })));
+}
+
+async function scalar(driver: Pick<Driver, 'instantQuery'>, query: string, at: number): Promise<number | null> {
   try {
     const r = await driver.instantQuery(query, new Date(at));
     const v = (r.result as Array<{ value?: { value?: unknown } }>)[0]?.value?.value;
@@ -46,12 +57,8 @@ export async function runRegion(configFile: string, write: (line: string) => voi
   if (!config.regions) throw new InputError(file, 'regions', 'a regions section: rpsQuery, spareQuery and the candidates');
   const regions = config.regions;
   const driver = createPrometheusDriver(config.source, { configFile: file, env, redactor: new Redactor() });
+  const readings = await readRegions(driver, regions, now);
   const of = (q: string, name: string) => q.replaceAll('{{region}}', name);
-  const readings: RegionReading[] = await Promise.all(regions.candidates.map(async (c) => ({
-    name: c.name, ...(c.coast ? { coast: c.coast } : {}),
-    rps7d: await scalar(driver, of(regions.rpsQuery, c.name), now),
-    spare: await scalar(driver, of(regions.spareQuery, c.name), now),
-  })));
   const choice = chooseRegion(readings, { minSpare: regions.minSpare, tieWithin: regions.tieWithin });
   write(`${'region'.padEnd(16)}${'coast'.padEnd(8)}${'7-day RPS'.padStart(10)}${'spare'.padStart(8)}  verdict\n`);
   for (const r of choice.rows) {

@@ -18,7 +18,7 @@ import { viewerAdapter } from '../adapters/viewer-adapter.js';
 import type { Adapter } from '../adapters/adapter.js';
 import { liveWindowState, willOnlyWatch } from './live-window-state.js';
 import { buildPreflight, plansRelease } from '../preflight/build-preflight.js';
-import { prometheusScalar } from '../preflight/prometheus-scalar.js';
+import { prometheusRegions, prometheusScalar } from '../preflight/prometheus-scalar.js';
 
 export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJS.ProcessEnv, startedAtReal: number): Promise<WindowSetup> {
   if (config.source?.type !== 'prometheus') throw new Error('setupLive needs a prometheus source');
@@ -45,7 +45,7 @@ export async function setupLive(opts: RunOptions, config: UserConfig, env: NodeJ
       throw e;
     }
   }
-  const preflight = buildPreflight(config, policy, common, prometheusScalar(config, file, env, redactor));
+  const preflight = buildPreflight(config, policy, common, prometheusScalar(config, file, env, redactor), prometheusRegions(config, file, env, redactor));
   return {
     ...common,
     ...live,

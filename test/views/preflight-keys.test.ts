@@ -22,7 +22,7 @@ function press(model: ViewModel, keys: string[], ui: UiState = INITIAL_UI) {
   return { ui, commands };
 }
 
-const RELEASE = { stage: 'READY', next: 'x', go: false, ic: 'Ana Ruiz', blockers: ['Security sign-off UNKNOWN: waiting'], early: null, items: [], checklist: [], monitor: [], roster: [] };
+const RELEASE = { stage: 'READY', next: 'x', go: false, ic: 'Ana Ruiz', blockers: ['Security sign-off UNKNOWN: waiting'], early: null, region: null, items: [], checklist: [], monitor: [], roster: [] };
 const planned = (ready = false) => sampleModel('healthy', (m) => {
   m.release = RELEASE;
   if (ready) {

@@ -43,3 +43,24 @@ describe('the pre-flight view', () => {
     expect(f).toContain('IC Ana Ruiz · next report in');
   });
 });
+
+describe('the region in the pre-flight view', () => {
+  it('shows the region rule\'s choice and its rationale once Prometheus has answered', async () => {
+    const { chooseRegion } = await import('../../rules/region-choice.js');
+    const readings = [{ name: 'us-west-2', coast: 'west', rps7d: 1240, spare: 0.42 }, { name: 'us-east-1', coast: 'east', rps7d: 4200, spare: 0.5 }];
+    let asked = 0;
+    const regions = async () => { asked += 1; return chooseRegion(readings, { minSpare: 0.3, tieWithin: 0.05 }); };
+    const h = new PreflightHost({ window: { start: new Date(T0).toISOString() }, roster }, DEFAULT_POLICY, { read: () => [], append: () => {} }, null, [], regions);
+    expect(h.view(now).region).toEqual({ chosen: null, rationale: "asking Prometheus for each region's 7-day RPS and spare capacity" });
+    h.tick(now, null, { unreachableSince: null, lastSampleAt: null, problems: [] });
+    await new Promise((r) => setImmediate(r));
+    h.tick(now + 60_000, null, { unreachableSince: null, lastSampleAt: null, problems: [] });
+    expect(asked).toBe(1); // once an hour, not at every check
+    const v = h.view(now);
+    expect(v.region).toMatchObject({ chosen: 'us-west-2', rationale: expect.stringMatching(/^Canary region us-west-2: the lowest 7-day RPS/) });
+    const r = releaseModel(v, lifecycle({ now, windowStartAt: T0, state, policy: DEFAULT_POLICY, notGreen: 11, stable: null }))!;
+    const f = plain(render(<PreflightOverlay release={r} width={100} />).lastFrame());
+    expect(f).toContain('Canary region us-west-2 (the rationale goes in the T-2h post)');
+    expect(f).toContain('Canary region us-west-2: the lowest 7-day RPS among regions with at least 30% spare capacity');
+  });
+});
