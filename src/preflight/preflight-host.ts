@@ -62,6 +62,9 @@ export class PreflightHost {
   readonly #unconfigured: Partial<Record<ProbeKind, string>> = {};
   #capsAsking = false;
   #region: RegionChoice | null = null;
+  /** Bumped by everything that changes the view between two calls at the same moment. */
+  #changes = 0;
+  #memo: { key: string; view: PreflightView } | null = null;
   #regionAskedAt: number | null = null;
   #monitorEveryMs: number;
   #monitorTimeoutMs: number;
@@ -95,6 +98,7 @@ export class PreflightHost {
 
   /** Called at every check: what the check saw, and time for the probes that are due. */
   tick(now: number, d: Decisions | null, health: SourceHealth, afterGa = false): void {
+    this.#changes += 1;
     this.#signed = this.signatures.read(now);
     // A decided window reads nothing more: after GA only the signatures (the checklist) and the clock matter.
     if (afterGa) return;
@@ -105,18 +109,29 @@ export class PreflightHost {
     if (!this.#unconfigured.billing && reconcile) this.#probes.billing = { ok: reconcile.status === 'GREEN', at: now, detail: `${reconcile.status}: ${reconcile.reason}` };
     if (this.regions && (this.#regionAskedAt === null || now - this.#regionAskedAt >= 3_600_000)) {
       this.#regionAskedAt = now;
-      void this.regions(now).then((c) => { this.#region = c; }, () => { /* a failed ask leaves the last choice; the command says more */ });
+      void this.regions(now).then((c) => { this.#region = c; this.#changes += 1; }, () => { /* a failed ask leaves the last choice; the command says more */ });
     }
     for (const r of this.recorded) if (r.at <= now) this.#probes[r.kind] = { ok: r.ok, at: now, detail: r.detail };
     const every = this.policy.checkIntervalMs * CAPS_EVERY_CHECKS;
     if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
       this.#capsAsking = true;
       this.#lastCapsAt = now;
-      void capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; });
+      void capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; this.#changes += 1; });
     }
   }
 
+  /**
+   * Pre-flight at `now`. The faces ask it twice a frame (the open guard's facts
+   * and the release view): computed once per moment and per change (a tick, a
+   * signature, a probe's answer), not per caller.
+   */
   view(now: number, promotedAt: number | null = null): PreflightView {
+    const key = `${now}|${promotedAt}|${this.#changes}|${this.monitor?.rounds ?? 0}|${this.#dashboards?.rounds ?? 0}`;
+    if (this.#memo?.key !== key) this.#memo = { key, view: this.#compute(now, promotedAt) };
+    return this.#memo.view;
+  }
+
+  #compute(now: number, promotedAt: number | null): PreflightView {
     for (const [kind, m] of [['synthetic-monitor', this.monitor], ['dashboards', this.#dashboards]] as const) {
       const r = m?.probe();
       if (r) this.#probes[kind] = r;
@@ -145,6 +160,7 @@ export class PreflightHost {
       return { ok: false, field: 'file', why: `the signature could not be saved (${(e as NodeJS.ErrnoException).code ?? 'write failed'}); nothing was signed` };
     }
     this.#signed = this.signatures.read(now);
+    this.#changes += 1;
     return { ok: true, item: c.item.id, role: c.role, name: c.name };
   }
 

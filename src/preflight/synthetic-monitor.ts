@@ -31,6 +31,8 @@ export class SyntheticMonitor {
   readonly #status = new Map<string, EndpointStatus>();
   #lastRoundAt: number | null = null;
   #round: Promise<void> | null = null;
+  /** Rounds answered so far: what a cached view of them is keyed on. */
+  rounds = 0;
 
   constructor(private readonly endpoints: readonly HealthEndpoint[], private readonly opts: { intervalMs: number; timeoutMs: number; acceptRedirects?: boolean }) {}
 
@@ -38,7 +40,7 @@ export class SyntheticMonitor {
   tick(now: number): void {
     if (this.#round || (this.#lastRoundAt !== null && now - this.#lastRoundAt < this.opts.intervalMs)) return;
     this.#lastRoundAt = now;
-    this.#round = Promise.all(this.endpoints.map((e) => this.#probe(e, now))).then(() => { this.#round = null; });
+    this.#round = Promise.all(this.endpoints.map((e) => this.#probe(e, now))).then(() => { this.#round = null; this.rounds += 1; });
   }
 
   /** Resolves when the round under way (if any) has answered: for tests and a clean exit. */

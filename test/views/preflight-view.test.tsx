@@ -56,6 +56,8 @@ describe('the region in the pre-flight view', () => {
     await new Promise((r) => setImmediate(r));
     h.tick(now + 60_000, null, { unreachableSince: null, lastSampleAt: null, problems: [] });
     expect(asked).toBe(1); // once an hour, not at every check
+    // Asked twice in one frame, computed once; a change (here the region's answer, then a tick) computes it again.
+    expect(h.view(now)).toBe(h.view(now));
     const v = h.view(now);
     expect(v.region).toMatchObject({ chosen: 'us-west-2', rationale: expect.stringMatching(/^Canary region us-west-2: the lowest 7-day RPS/) });
     const r = releaseModel(v, lifecycle({ now, windowStartAt: T0, state, policy: DEFAULT_POLICY, notGreen: 11, stable: null }))!;
