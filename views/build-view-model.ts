@@ -73,7 +73,8 @@ export function buildViewModel(input: ViewInput): ViewModel {
       windowStatus: state.status,
       // Minute steps: a progress bar over 90 minutes must not force a redraw every second.
       // At 100% the bar is the stable timer: it restarts on a RED or UNKNOWN gate or a restless trigger.
-      progress: { elapsedMs: calmMs(now - (state.stableSince ?? state.phaseStartedAt)), requiredMs: phase.minDurationMs },
+      // A READY window has served nothing yet: its first phase starts when the IC opens it.
+      progress: { elapsedMs: state.status === 'ready' ? 0 : calmMs(now - (state.stableSince ?? state.phaseStartedAt)), requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
       ...currentVerdict(state, d),
       nextReportIn: formatCalmDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),

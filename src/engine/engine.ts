@@ -91,6 +91,12 @@ export class Engine implements CommandHost {
 
   emit(event: EngineEvent): void {
     for (const l of this.#listeners) l(event);
+    // A phase change moves the release's stage at once (RUNNING at the open, ROLLED BACK at the rollback), not at the next check.
+    if (event.type === 'phase' && this.#release) {
+      const now = this.deps.clock.now();
+      const e = this.#release.stageNews(this.#state, this.#decisions, now, this.iso(now));
+      if (e) this.emit(e);
+    }
   }
 
   iso(at = this.deps.clock.now()): string {

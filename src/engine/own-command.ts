@@ -36,7 +36,9 @@ export function ownCommand({ policy, state: s, decisions: d, facts, openPolicy, 
   }
   if (s.status === 'ready') {
     const mayOpen = openPolicy === 'when-ready' && facts.openBlockers.length === 0 && !facts.preflight?.length;
-    return mayOpen ? { type: 'open', operator, reason: '--open: every gated KPI has data and the weight was read back', bound: boundOf(s) } : null;
+    // Opened unattended: by --open, or (a release planned) by pre-flight turning GO at T-0.
+    const by = facts.preflight ? 'pre-flight GO at T-0' : '--open';
+    return mayOpen ? { type: 'open', operator, reason: `${by}: every gated KPI has data and the weight was read back`, bound: boundOf(s) } : null;
   }
   if (s.status === 'running' && quietForMs >= policy.noDataHoldAfterMs) {
     return { type: 'hold', operator: AUTO_OPERATOR, reason: `no data for ${formatDuration(quietForMs)}: holding until the IC resumes`, bound: boundOf(s) };

@@ -51,12 +51,21 @@ export class ReleaseTrack {
       if (!this.readOnly) this.audit.append({ at, type: 'lifecycle', operator: AUTO_OPERATOR, preflight: view.go ? 'GO' : 'NO-GO', blockers: view.blockers, items });
       out.push({ type: 'preflight', at, go: view.go, blockers: view.blockers, items });
     }
-    if (stage.stage !== this.#lastStage) {
-      this.#lastStage = stage.stage;
-      if (!this.readOnly) this.audit.append({ at, type: 'lifecycle', operator: AUTO_OPERATOR, stage: stage.stage, next: stage.next });
-      out.push({ type: 'lifecycle', at, stage: stage.stage, message: stage.next });
-    }
+    const news = this.#stageChange(stage, at);
+    if (news) out.push(news);
     return out;
+  }
+
+  /** The stage after an action moved the window, when it changed: audited and told once. */
+  stageNews(state: WindowState, d: Decisions | null, now: number, at: string): EngineEvent | null {
+    return this.#stageChange(this.view(state, d, now).lifecycle, at);
+  }
+
+  #stageChange(stage: Lifecycle, at: string): EngineEvent | null {
+    if (stage.stage === this.#lastStage) return null;
+    this.#lastStage = stage.stage;
+    if (!this.readOnly) this.audit.append({ at, type: 'lifecycle', operator: AUTO_OPERATOR, stage: stage.stage, next: stage.next });
+    return { type: 'lifecycle', at, stage: stage.stage, message: stage.next };
   }
 
   /** A DRI signs in the TUI: the same rule as `canary-tui sign`, saved and audited before it is said. */

@@ -37,9 +37,11 @@ export function buildReport(input: ReportInput): string {
   const caps = policy.paymentCaps;
   const p = readout.payments;
   const e = readout.economics;
+  // A READY window has served nothing yet: its first phase starts when the IC opens it.
+  const served = state.status === 'ready' ? `not open (${formatDuration(phase.minDurationMs)} from the open)` : `${formatDuration(now - state.phaseStartedAt)} of ${formatDuration(phase.minDurationMs)}`;
   const lines = [
     `*Canary status ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC* · ${r.service} ${r.tag} (\`${r.commit}\`) · ${r.region}${meta.mode === 'LIVE' ? '' : ` · _${meta.mode}_`}`,
-    `*Phase ${state.phaseIndex + 1}/${policy.phases.length} · ${state.weight}% canary* · ${formatDuration(now - state.phaseStartedAt)} of ${formatDuration(phase.minDurationMs)} · window ${state.status} · status *${status}*`,
+    `*Phase ${state.phaseIndex + 1}/${policy.phases.length} · ${state.weight}% canary* · ${served} · window ${state.status} · status *${status}*`,
     ...(tag.length ? [`${r.ceoHandle} tagged: ${tag.join("; ")}`] : []),
     '',
     `*Latency (ms, canary / control), P95 gate ≤ ${phase.p95GateMs} ms*`,

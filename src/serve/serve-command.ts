@@ -3,8 +3,10 @@
  * Prometheus exporter on 127.0.0.1, so a newcomer sees a live window without
  * a real canary: Debian's `prometheus` scrapes it (examples/demo-prometheus.yml)
  * and `canary-tui --config examples/demo-live.yaml` watches it. Time runs
- * from the fixture's start at `speed` virtual seconds per real second and
- * stops at its end (the last values stay). A gap in the fixture is a series
+ * from the fixture's T-0 (`window.start`; else its start: the demo's live
+ * window plans no release, so the hours before T-0 would only be waited out)
+ * at `speed` virtual seconds per real second and stops at its end (the last
+ * values stay). A gap in the fixture is a series
  * missing from the page, which Prometheus marks stale: no data, as recorded.
  */
 import { createServer } from 'node:http';
@@ -23,7 +25,8 @@ export async function runServe(opts: ServeOptions, write: (line: string) => void
   const { fixture } = await loadDrill(resolveDrill(opts.fixture));
   const source = new FixtureSource(fixture);
   const speed = opts.speed ?? 1;
-  const start = Date.parse(fixture.start);
+  const t0 = (fixture.config as { window?: { start?: unknown } }).window?.start;
+  const start = typeof t0 === 'string' ? Date.parse(t0) : Date.parse(fixture.start);
   const end = Date.parse(fixture.end);
   const startedAt = Date.now();
   const virtualNow = () => Math.min(end, start + (Date.now() - startedAt) * speed);
@@ -34,7 +37,7 @@ export async function runServe(opts: ServeOptions, write: (line: string) => void
     });
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.port, '127.0.0.1', () => resolve()));
-  write(`serving ${fixture.name} on http://127.0.0.1:${opts.port}/metrics at ×${speed}, from ${fixture.start} to ${fixture.end}; Ctrl-C stops\n`);
+  write(`serving ${fixture.name} on http://127.0.0.1:${opts.port}/metrics at ×${speed}, from ${new Date(start).toISOString()} to ${fixture.end}; Ctrl-C stops\n`);
   await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
   await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
   return 0;

@@ -20,7 +20,10 @@ export function stopsRush(e: EngineEvent): boolean {
 export type ReplayControl = 'pause' | 'faster' | 'slower' | 'next';
 
 export class ReplayControls {
-  constructor(private readonly clock: VirtualClock) {}
+  #heldAtT0 = false;
+
+  /** `waitsAtT0`: the drill plans a release the IC opens; its clock stops at T-0 until the IC does. */
+  constructor(private readonly clock: VirtualClock, private readonly waitsAtT0 = false) {}
 
   state(): ReplayState {
     return { speed: this.clock.speed, paused: this.clock.paused, rushing: this.clock.rushing };
@@ -44,9 +47,25 @@ export class ReplayControls {
     }
   }
 
-  /** Every engine event passes here; the first one worth it ends a rush. */
-  onEvent(e: EngineEvent): void {
+  /**
+   * Every engine event passes here; the first one worth it ends a rush. At
+   * T-0 (READY) a drill the IC opens stops its clock, so the open lands at
+   * T-0 as it would in the room, however fast the replay; the open plays on.
+   * Returns what to tell the IC, if anything.
+   */
+  onEvent(e: EngineEvent): string | null {
     if (this.clock.rushing && stopsRush(e)) this.clock.setRushing(false);
+    if (this.waitsAtT0 && e.type === 'lifecycle' && e.stage === 'READY') {
+      this.#heldAtT0 = true;
+      this.clock.setPaused(true);
+      return 'T-0 and pre-flight GO: the drill waits for you; o then y opens the window';
+    }
+    if (this.#heldAtT0 && e.type === 'action' && e.action === 'open' && e.ok) {
+      this.#heldAtT0 = false;
+      this.clock.setPaused(false);
+      return `window open; replay playing at ×${this.clock.speed}`;
+    }
+    return null;
   }
 }
 

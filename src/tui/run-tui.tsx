@@ -43,7 +43,7 @@ const MAX_FPS = 5;
 export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal): Promise<Outcome> {
   const engine = createEngine(setup);
   // A replay's clock is the IC's to steer (space, + -, ]); a live window's is the wall's.
-  const replay = setup.meta.mode !== 'LIVE' && setup.clock instanceof VirtualClock ? new ReplayControls(setup.clock) : null;
+  const replay = setup.meta.mode !== 'LIVE' && setup.clock instanceof VirtualClock ? new ReplayControls(setup.clock, setup.open === 'ic') : null;
   /** A drill keeps every event (the log keeps 200) and when the report was copied, for its score. */
   const drill: EngineEvent[] | null = setup.meta.mode !== 'LIVE' && !setup.readOnly ? [] : null;
   const copiesAt: number[] = [];
@@ -97,7 +97,8 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
   };
   engine.on((e) => {
     drill?.push(e);
-    replay?.onEvent(e);
+    const said = replay?.onEvent(e);
+    if (said) flash = { text: said, tone: 'info' };
     events.push(e);
     if (events.length > EVENT_LOG_SIZE) events.shift();
     scheduleRedraw();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/virtual-clock.js';
-import { SPEED_STEPS, stepSpeed, stopsRush } from '../../src/tui/replay-controls.js';
+import { ReplayControls, SPEED_STEPS, stepSpeed, stopsRush } from '../../src/tui/replay-controls.js';
 
 const turns = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
 const HOUR = 3_600_000;
@@ -68,5 +68,23 @@ describe('replay keys', () => {
     expect(stopsRush({ type: 'preflight', at, go: true, blockers: [], items: [] })).toBe(true);
     expect(stopsRush({ type: 'error', at, message: 'x' })).toBe(false);
     expect(stopsRush({ type: 'history', at, source: 's', points: 1, since: at })).toBe(false);
+  });
+
+  it('a drill the IC opens stops its clock at T-0 (READY) and plays on at the open; one that opens itself does not stop', () => {
+    const at = '2026-11-20T04:00:00.000Z';
+    const ready = { type: 'lifecycle', at, stage: 'READY', message: 'pre-flight GO' } as const;
+    const open = { type: 'action', at, action: 'open', fromWeight: 0, toWeight: 5, reason: 'IC', operator: 'ic', ok: true, detail: 'read back 5%' } as const;
+    const clock = new VirtualClock(0, 3000);
+    const controls = new ReplayControls(clock, true);
+    expect(controls.onEvent(ready)).toMatch(/^T-0 and pre-flight GO: the drill waits for you; o then y opens the window$/);
+    expect(clock.paused).toBe(true);
+    // A refused open (or any other event) leaves it waiting.
+    expect(controls.onEvent({ ...open, ok: false })).toBeNull();
+    expect(clock.paused).toBe(true);
+    expect(controls.onEvent(open)).toBe('window open; replay playing at ×3000');
+    expect(clock.paused).toBe(false);
+    const unattended = new VirtualClock(0, 3000);
+    expect(new ReplayControls(unattended, false).onEvent(ready)).toBeNull();
+    expect(unattended.paused).toBe(false);
   });
 });

@@ -44,8 +44,8 @@ describe('drill-whole-release', { timeout: 60_000 }, () => {
     }
     const stages = events.filter((e): e is Extract<EngineEvent, { type: 'lifecycle' }> => e.type === 'lifecycle').map((e) => `${minute(e.at)} ${e.stage}`);
     expect(stages).toEqual([
-      '0 PREPARING', `${T0_MINUTE - 60} PRE-FLIGHT`, `${T0_MINUTE} READY`, `${T0_MINUTE + 1} RUNNING`,
-      `${T0_MINUTE + 241} STABLE AT 100%`, `${GA_MINUTE + 1} POST-SUCCESS`, `${GA_MINUTE + 45} FREEZE`, `${GA_MINUTE + 24 * 60} FREEZE OVER`,
+      '0 PREPARING', `${T0_MINUTE - 60} PRE-FLIGHT`, `${T0_MINUTE} READY`, `${T0_MINUTE} RUNNING`,
+      `${T0_MINUTE + 241} STABLE AT 100%`, `${GA_MINUTE} POST-SUCCESS`, `${GA_MINUTE + 45} FREEZE`, `${GA_MINUTE + 24 * 60} FREEZE OVER`,
     ]);
     const verdicts = events.filter((e): e is Extract<EngineEvent, { type: 'preflight' }> => e.type === 'preflight');
     // Every item GREEN at minute 85; what is left is T-0 itself.

@@ -16,10 +16,23 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     // The last line is the drill's score (drill-score.ts): the decision the fixture expects, met.
     expect(all.at(-1)).toMatchObject({ type: 'score', outcome: 'rolled-back', asExpected: true, missedRollbacks: [] });
     const lines = all.slice(0, -1);
+    // README gives the count and the last three lines; they must be this run's.
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain(`That is ${all.length} JSON lines`);
+    expect(all.slice(-3).map((l) => l.type === 'lifecycle' ? `lifecycle ${l.stage}` : l.type)).toEqual(['lifecycle ROLLED BACK', 'report', 'score']);
     for (const l of lines) {
       expect(typeof l.at).toBe('string');
-      expect(['check', 'phase', 'trigger', 'action', 'report', 'error']).toContain(l.type);
+      expect(['check', 'phase', 'trigger', 'action', 'report', 'error', 'preflight', 'lifecycle']).toContain(l.type);
     }
+    // The drill starts at T-2h: the release's stages, then the open at T-0 once pre-flight is GO.
+    expect(lines.filter((l) => l.type === 'lifecycle').map((l) => `${String(l.at).slice(11, 16)} ${l.stage}`)).toEqual([
+      '02:00 PREPARING', '03:00 PRE-FLIGHT', '04:00 READY', '04:00 RUNNING', '06:55 ROLLED BACK',
+    ]);
+    expect(lines.find((l) => l.type === 'action' && l.action === 'open')).toMatchObject({ at: '2026-11-20T04:00:00.000Z', reason: 'pre-flight GO at T-0: every gated KPI has data and the weight was read back' });
+    // Before the open a report says the window is not open yet, not that its first phase is running.
+    const early = lines.find((l) => l.type === 'report');
+    expect(early).toMatchObject({ at: '2026-11-20T02:15:00.000Z' });
+    expect(String(early!.text)).toContain('*Phase 1/4 · 0% canary* · not open (1h30m from the open) · window ready');
     const timeline = lines.filter((l) => l.type === 'phase').map((l) => `${String(l.at).slice(11, 16)} ${l.weight}% ${l.windowStatus}`);
     expect(timeline).toEqual(['04:00 5% running', '05:30 25% running', '06:30 50% running', '06:55 0% rolled-back']);
     const rollback = lines.find((l) => l.type === 'action' && l.action === 'rollback');
@@ -28,7 +41,7 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     // The search blip at minute 30 breaches and re-arms without firing.
     const search = lines.filter((l) => l.type === 'trigger' && l.id === 'p95:search').map((l) => `${String(l.at).slice(11, 16)} ${l.state}`);
     expect(search).toEqual(['04:30 breaching', '04:36 armed']);
-    expect(lines.filter((l) => l.type === 'report').length).toBeGreaterThanOrEqual(11);
+    expect(lines.filter((l) => l.type === 'report').length).toBe(20);
     const auditFile = readdirSync(auditDir).find((f) => f.endsWith('.jsonl'));
     const audit = readFileSync(join(auditDir, auditFile!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.filter((r) => r.type === 'action').map((r) => `${r.action} ${r.fromWeight}->${r.toWeight} ${r.ok}`)).toEqual([

@@ -21,13 +21,21 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     const audit = mkdtempSync(join(tmpdir(), 'canary-e2e-'));
     tmux = new TmuxSession(120, 40);
     const t = tmux;
-    t.start([process.execPath, CLI, '--speed', '60', '--audit-dir', audit, '--operator', 'e2e-ic'], { TERM: 'xterm-256color' });
+    t.start([process.execPath, CLI, '--speed', '3000', '--audit-dir', audit, '--operator', 'e2e-ic'], { TERM: 'xterm-256color' });
     const first = await waitFor('the first frame', () => (t.screen().includes('REHEARSAL') ? t.screen() : null), 15_000, () => t.screen());
     expect(first).toContain('Phase 1/4');
     expect(first).toContain('checkout');
     expect(first).toContain('web-app v20261120.1');
-    // The drill opens itself right after the first frame; a rollback needs the open window.
+    // The drill starts at T-2h and its clock stops at T-0 for the IC: slow it to ×60 (five steps down), then open.
+    await waitFor('the wait at T-0', () => t.screen().includes('the drill waits for you'), 20_000, () => t.screen());
+    expect(t.screen()).toContain('04:00 UTC');
+    t.keys('-l', '--', '-----');
+    await waitFor('×60', () => t.screen().includes('×60'), 5_000, () => t.screen());
+    t.keys('o');
+    await waitFor('the open confirmation', () => /press y to confirm/i.test(t.screen()), 5_000, () => t.screen());
+    t.keys('y');
     await waitFor('the open window', () => t.screen().includes('Phase 1/4 · 5% · running'), 10_000, () => t.screen());
+    expect(auditRecords(audit).find((r) => r.action === 'open')).toMatchObject({ at: '2026-11-20T04:00:00.000Z', operator: 'e2e-ic', ok: true });
     t.keys('r');
     await waitFor('the rollback confirmation', () => /press y to confirm/i.test(t.screen()), 5_000, () => t.screen());
     t.keys('y');
@@ -50,6 +58,11 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     tmux = new TmuxSession(120, 40);
     const t = tmux;
     t.start([process.execPath, CLI, '--speed', '3000', '--audit-dir', audit], { TERM: 'xterm-256color' });
+    // At T-0 the IC opens (the clock waits for it); from then on the window decides by itself.
+    await waitFor('the wait at T-0', () => t.screen().includes('the drill waits for you'), 20_000, () => t.screen());
+    t.keys('o');
+    await waitFor('the open confirmation', () => /press y to confirm/i.test(t.screen()), 5_000, () => t.screen());
+    t.keys('y');
     const done = await waitFor('the automatic rollback', () => (/rolled-back/i.test(t.screen()) ? t.screen() : null), 30_000, () => t.screen());
     expect(done).toContain('ROLLBACK');
     expect(done).toMatch(/P95 checkout/);

@@ -32,8 +32,15 @@ describe('prompts in a real terminal (tmux)', { timeout: 60_000 }, () => {
   it('a pasted reason and Enter in one write submit the override, named with its target', async () => {
     const audit = mkdtempSync(join(tmpdir(), 'canary-paste-'));
     const t = (tmux = new TmuxSession(120, 40));
-    t.start([process.execPath, CLI, '--speed', '1', '--audit-dir', audit, '--operator', 'e2e-ic'], { TERM: 'xterm-256color' });
-    await waitFor('the first frame', () => t.screen().includes('Phase 1/4 · 5%'), 15_000, () => t.screen());
+    t.start([process.execPath, CLI, '--speed', '3000', '--audit-dir', audit, '--operator', 'e2e-ic'], { TERM: 'xterm-256color' });
+    // The drill runs to T-0 fast and waits there; at ×1 (every step down) the IC opens it.
+    await waitFor('the wait at T-0', () => t.screen().includes('the drill waits for you'), 20_000, () => t.screen());
+    t.keys('-l', '--', '------------');
+    await waitFor('×1', () => /REHEARSAL ×1\b/.test(t.screen()), 5_000, () => t.screen());
+    t.keys('o');
+    await waitFor('the open confirmation', () => /press y to confirm/i.test(t.screen()), 5_000, () => t.screen());
+    t.keys('y');
+    await waitFor('the open window', () => t.screen().includes('Phase 1/4 · 5%'), 15_000, () => t.screen());
     t.keys('a');
     await waitFor('the override prompt naming its target', () => t.screen().includes('Override, advance 5% → 25%: reason?'), 5_000, () => t.screen());
     // One tmux command line: the text and the Enter reach the app in a single read.

@@ -99,7 +99,10 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
     expect(records.filter((r) => r.type === 'signature').map((r) => `${r.item} ${r.operator}`)).toEqual([
       'security Ed Fox', 'infra-lock Bo Chen', 'db-changes Bo Chen', 'feature-flags Bo Chen', 'observability Fay Gul', 'seo Cy Diaz',
     ]);
-    expect(records.filter((r) => r.type === 'lifecycle').at(-1)).toMatchObject({ preflight: 'GO', blockers: [] });
+    expect(records.filter((r) => r.type === 'lifecycle' && r.preflight).at(-1)).toMatchObject({ preflight: 'GO', blockers: [] });
+    // The open moves the stage at once: RUNNING is the record right after the open, not a check later.
+    const open = records.findIndex((r) => r.type === 'action' && r.action === 'open' && r.ok);
+    expect(records[open + 1]).toMatchObject({ type: 'lifecycle', stage: 'RUNNING' });
   });
 
   it('the whole lifecycle live, on test-sized phases: GO, open, the phases, stable at 100%, GA, the checklist signed, the freeze, its end, exit 0', async () => {

@@ -29,6 +29,20 @@ describe('the three-command live demo', { timeout: 90_000 }, () => {
     expect(execFileSync('promtool', ['check', 'config', join(EXAMPLES, 'demo-prometheus.yml')], { encoding: 'utf8' })).toMatch(/SUCCESS/);
   });
 
+  it('serves the bundled drill from its T-0: the demo window plans no release, so the hours before it are skipped', async () => {
+    const port = await freePort();
+    const serve = spawn(process.execPath, [CLI, 'serve', 'drill-checkout-p95', '--port', String(port), '--speed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    stops.push(() => serve.kill('SIGTERM'));
+    const said = await new Promise<string>((resolve) => serve.stdout.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+    expect(said).toContain('at ×1, from 2026-11-20T04:00:00.000Z to 2026-11-20T07:10:00Z');
+    // The window's numbers at T-0: the canary at its 5% share, not the 1% smoke traffic before the open.
+    const page = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const canaryRequests = Number(/canary_tui_demo\{[^}]*kpi="requests"[^}]*track="canary"[^}]*\} (\S+)/.exec(page)?.[1]);
+    expect(canaryRequests).toBeGreaterThan(900);
+    serve.kill('SIGTERM');
+    expect(await new Promise((resolve) => serve.on('exit', resolve))).toBe(0);
+  });
+
   it('serve → prometheus → a live window that rolls back on the drill\'s 5xx burst', async () => {
     const port = await freePort();
     prom = await startPrometheus({ targets: [`127.0.0.1:${port}`], scrapeInterval: '1s' });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
 import type { Snapshot } from '../../rules/types.js';
+import { initialWindow } from '../../rules/phases.js';
 import type { MetricRowModel } from '../../views/view-model.js';
 import { modelOf, NOW, snapshotOf } from './build-input.js';
 
@@ -240,5 +241,10 @@ describe('a calm header', () => {
   it('phase progress moves in whole minutes, so the bar does not force a redraw every second', () => {
     expect(modelOf({ now: NOW + 59_000 }).header.progress.elapsedMs).toBe(40 * 60_000);
     expect(modelOf({ now: NOW + 60_000 }).header.progress.elapsedMs).toBe(41 * 60_000);
+  });
+
+  it('a READY window has served nothing of its first phase, however long it has waited for T-0', () => {
+    const ready = { ...initialWindow(DEFAULT_POLICY, NOW - 2 * 3_600_000), status: 'ready' as const };
+    expect(modelOf({ state: ready }).header.progress).toEqual({ elapsedMs: 0, requiredMs: 90 * 60_000 });
   });
 });
