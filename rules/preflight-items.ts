@@ -7,7 +7,7 @@
  */
 import { holdsRole, ROLE_TITLE, type Role, type Roster } from './roles.js';
 
-export type ProbeKind = 'synthetic-monitor' | 'prometheus' | 'billing' | 'payment-caps' | 'dashboards' | 'roster';
+export type ProbeKind = 'synthetic-monitor' | 'prometheus' | 'billing' | 'payment-caps' | 'dashboards' | 'roster' | 'infra-lock';
 
 export interface PreflightItem {
   id: string;
@@ -15,12 +15,12 @@ export interface PreflightItem {
   title: string;
   /** What exactly is confirmed. */
   detail: string;
-  /** Probed by the tool, or signed by the DRI of `role`. */
-  check: { probe: ProbeKind } | { signedBy: Role };
+  /** Probed by the tool, or signed by the DRI of `role`; `readBack`: probed instead when the config can read it (an infra lock adapter). */
+  check: { probe: ProbeKind } | { signedBy: Role; readBack?: ProbeKind };
 }
 
 export const PREFLIGHT_ITEMS: readonly PreflightItem[] = [
-  { id: 'infra-lock', section: 2, title: 'Infra lock', detail: 'infra lock active on the prod LB/CDN; provider config freeze in effect', check: { signedBy: 'releaseEng' } },
+  { id: 'infra-lock', section: 2, title: 'Infra lock', detail: 'infra lock active on the prod LB/CDN; provider config freeze in effect', check: { signedBy: 'releaseEng', readBack: 'infra-lock' } },
   { id: 'payment-caps', section: 2, title: 'Payment caps', detail: 'caps enforced: 100 transactions, $20 max/tx, $1,500 global', check: { probe: 'payment-caps' } },
   { id: 'security', section: 2, title: 'Security sign-off', detail: 'FERPA/COPPA posture unchanged; no PII in logs; prompt-injection defences and rate limits enabled; e2e test mode excludes analytics', check: { signedBy: 'securityCompliance' } },
   { id: 'dashboards', section: 2, title: 'Dashboards live', detail: 'Control vs Canary; Enhanced KPIs; Synthetic monitor: every dashboard URL answering', check: { probe: 'dashboards' } },

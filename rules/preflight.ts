@@ -39,6 +39,8 @@ export interface PreflightInputs {
   signedFrom?: number;
   /** GA; a checklist item signed before it is no post-success action. Absent before GA. */
   promotedAt?: number | null;
+  /** Probes the config can read that replace a signature (an item's `readBack`): the infra lock adapter. */
+  readBacks?: ReadonlySet<ProbeKind>;
 }
 
 export interface ItemStatus {
@@ -59,6 +61,8 @@ export function checklistStatus(inputs: PreflightInputs): ItemStatus[] {
 }
 
 function statusOf(item: PreflightItem, f: PreflightInputs): ItemStatus {
+  // What can be read back is read back: a signature does not outrank the load balancer's own answer.
+  if ('signedBy' in item.check && item.check.readBack && f.readBacks?.has(item.check.readBack)) return probed(item, item.check.readBack, f);
   if ('signedBy' in item.check) {
     const role = item.check.signedBy;
     const from = item.section === 7 ? (f.promotedAt ?? Number.POSITIVE_INFINITY) : (f.signedFrom ?? Number.NEGATIVE_INFINITY);
@@ -69,7 +73,10 @@ function statusOf(item: PreflightItem, f: PreflightInputs): ItemStatus {
     const waiting = `waiting for ${ROLE_TITLE[role]}${f.roster[role] ? ` (${f.roster[role]!.name})` : ', who is not in the roster,'} to sign`;
     return { item, status: 'UNKNOWN', detail: stray ? `${waiting}; ${stray.by} signed but is not the roster's ${ROLE_TITLE[role]}` : waiting };
   }
-  const kind = item.check.probe;
+  return probed(item, item.check.probe, f);
+}
+
+function probed(item: PreflightItem, kind: ProbeKind, f: PreflightInputs): ItemStatus {
   if (kind === 'roster') {
     const missing = missingRoles(f.roster);
     return missing.length

@@ -15,6 +15,8 @@ export const EXIT = {
   STOPPED: 4,
   /** The drill or recorded window ran out of data before a decision. */
   ENDED_UNDECIDED: 5,
+  /** An action ran but its result did not read back (sign remove-infra-lock with a lock adapter); nothing was signed. */
+  NOT_CONFIRMED: 6,
 } as const;
 
 export type Outcome = 'promoted' | 'rolled-back' | 'stopped' | 'ended';

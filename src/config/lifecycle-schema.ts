@@ -10,6 +10,7 @@ import { httpUrl } from './http-url.js';
 import { durationMs, share } from './units.js';
 import { echo } from './zod-words.js';
 
+const argv = z.array(z.string().min(1)).min(1, 'expected a command as an argv array, e.g. ["lbctl", "lock", "status"]');
 const utc = z.iso.datetime({ error: (issue) => `expected a UTC time such as 2026-12-02T18:00:00Z, got ${echo(issue.input)}` });
 const named = z.strictObject({ name: z.string().trim().min(1), url: httpUrl() });
 /** A Slack mention pings; a bare @name does not (lint.ts warns). */
@@ -26,6 +27,13 @@ export const preflightSchema = z.strictObject({
   dashboards: z.array(named).min(1).optional(),
   /** PromQL for the caps the payment system enforces now, compared with the directive's (paymentCaps). */
   paymentCaps: z.strictObject({ maxTransactions: z.string().min(1), maxPerTxUsd: z.string().min(1), globalUsd: z.string().min(1) }).optional(),
+  /**
+   * The prod LB/CDN lock through programs of the team's (argv, never a shell
+   * line): `status` prints `locked` or `unlocked`, `remove` lifts it. With it
+   * the lock is read back, not signed, and its removal after GA is confirmed
+   * by a read.
+   */
+  infraLock: z.strictObject({ status: argv, remove: argv, timeout: durationMs.default(10_000) }).optional(),
 });
 
 export const regionsSchema = z.strictObject({

@@ -69,12 +69,12 @@ export class ReleaseTrack {
   }
 
   /** A DRI signs in the TUI: the same rule as `canary-tui sign`, saved and audited before it is said. */
-  sign(item: string, by: string, now: number, at: string): { ok: boolean; detail: string } {
+  async sign(item: string, by: string, now: number, at: string): Promise<{ ok: boolean; detail: string }> {
     if (this.readOnly) return { ok: false, detail: 'this instance only watches; sign with canary-tui sign' };
-    const r = this.host.sign(item, by, now);
+    const r = await this.host.sign(item, by, now);
     if (!r.ok) return { ok: false, detail: r.why };
-    this.audit.append({ at, type: 'signature', operator: r.name, item: r.item, role: ROLE_TITLE[r.role] });
-    return { ok: true, detail: `${r.item} signed by ${r.name} (${ROLE_TITLE[r.role]})` };
+    this.audit.append({ at, type: 'signature', operator: r.name, item: r.item, role: ROLE_TITLE[r.role], ...(r.detail ? { detail: r.detail } : {}) });
+    return { ok: true, detail: `${r.item} signed by ${r.name} (${ROLE_TITLE[r.role]})${r.detail ? `: ${r.detail}` : ''}` };
   }
 
   /** After GA the window is watched until the end of the freeze is on the record. */

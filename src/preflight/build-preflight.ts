@@ -6,6 +6,7 @@
  */
 import type { Policy } from '../../rules/policy.js';
 import type { UserConfig } from '../config/schema.js';
+import { InfraLock } from './infra-lock.js';
 import { PreflightHost } from './preflight-host.js';
 import { SignatureFile, signaturesPath } from './signature-file.js';
 import type { ScalarQuery } from './caps-probe.js';
@@ -19,7 +20,8 @@ export function buildPreflight(
   config: UserConfig, policy: Policy, where: { auditDir: string; windowId: string }, scalar: ScalarQuery | null, regions: ((at: number) => Promise<RegionChoice>) | null = null,
 ): PreflightHost | undefined {
   if (!plansRelease(config)) return undefined;
-  return new PreflightHost(config, policy, new SignatureFile(signaturesPath(where.auditDir, where.windowId)), scalar, [], regions);
+  const lock = config.preflight?.infraLock ? new InfraLock(config.preflight.infraLock) : null;
+  return new PreflightHost(config, policy, new SignatureFile(signaturesPath(where.auditDir, where.windowId)), scalar, [], regions, lock);
 }
 
 /**

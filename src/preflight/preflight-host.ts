@@ -16,6 +16,7 @@ import type { UserConfig } from '../config/schema.js';
 import type { SourceHealth } from '../engine/source-health.js';
 import { SyntheticMonitor } from './synthetic-monitor.js';
 import { capsProbe, type ScalarQuery } from './caps-probe.js';
+import type { InfraLock } from './infra-lock.js';
 
 /** Where signatures come from: the window's file, or a drill's record up to `now`. */
 export interface SignatureSource {
@@ -71,6 +72,8 @@ export class PreflightHost {
   /** Read at every check (tick), not at every frame: `canary-tui sign` shows at the next check. */
   #signed: Signature[];
   #lastCapsAt: number | null = null;
+  #lockAsking: Promise<void> | null = null;
+  #lastLockAt: number | null = null;
 
   constructor(
     config: UserConfig, private readonly policy: Policy, private readonly signatures: SignatureSource, private readonly scalar: ScalarQuery | null,
@@ -78,6 +81,8 @@ export class PreflightHost {
     private readonly recorded: readonly RecordedProbe[] = [],
     /** The region rule against Prometheus (config `regions`), asked on the first check and every hour. */
     private readonly regions: ((at: number) => Promise<RegionChoice>) | null = null,
+    /** The infra lock adapter (config `preflight.infraLock`): the lock is read back, and its removal confirmed by a read. */
+    private readonly lock: InfraLock | null = null,
   ) {
     this.windowStartAt = config.window ? Date.parse(config.window.start) : null;
     this.roster = config.roster ?? {};
@@ -118,6 +123,15 @@ export class PreflightHost {
       this.#lastCapsAt = now;
       void capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; this.#changes += 1; });
     }
+    if (this.lock && !this.#lockAsking && (this.#lastLockAt === null || now - this.#lastLockAt >= every)) {
+      this.#lastLockAt = now;
+      this.#lockAsking = this.lock.read().then((r) => {
+        const detail = r.state === 'unlocked' ? `${r.detail}: the infra lock is not set` : r.detail;
+        this.#probes['infra-lock'] = { ok: r.state === 'locked', at: now, detail };
+        this.#lockAsking = null;
+        this.#changes += 1;
+      });
+    }
   }
 
   /**
@@ -140,6 +154,7 @@ export class PreflightHost {
       promotedAt, signedFrom: this.windowStartAt === null ? Number.NEGATIVE_INFINITY : this.windowStartAt - SIGNATURES_COUNT_FROM_MS,
       now, probes: this.#probes, unconfigured: this.#unconfigured, signatures: this.#signed, roster: this.roster,
       // Each probe is asked on its own cadence (the monitor's, the caps' every 4 checks): stale only after two of its rounds are missed.
+      ...(this.lock ? { readBacks: new Set<ProbeKind>(['infra-lock']) } : {}),
       maxProbeAgeMs: Math.max(2 * this.#monitorEveryMs + this.#monitorTimeoutMs, 2 * CAPS_EVERY_CHECKS * this.policy.checkIntervalMs, 3 * this.policy.checkIntervalMs),
     };
     const items = preflightStatus(inputs);
@@ -150,10 +165,16 @@ export class PreflightHost {
     return { go: verdict.go && !unreadable.length, blockers: [...verdict.blockers, ...unreadable, ...early], early: early[0] ?? null, region: this.#regionView(), items, checklist: checklistStatus(inputs), windowStartAt: this.windowStartAt, roster: this.roster, monitor: this.monitor?.statuses() ?? [] };
   }
 
-  /** A signature given in the TUI: checked against the roster, saved, seen at once. */
-  sign(itemId: string, by: string, now: number): { ok: true; item: string; role: Role; name: string } | { ok: false; field: string; why: string } {
+  /**
+   * A signature given in the TUI: checked against the roster, saved, seen at
+   * once. Removing the infra lock with an adapter configured runs it first,
+   * and is signed only when the lock reads back unlocked.
+   */
+  async sign(itemId: string, by: string, now: number): Promise<{ ok: true; item: string; role: Role; name: string; detail?: string } | { ok: false; field: string; why: string }> {
     const c = checkSignature(itemId, by, this.roster);
     if (!c.ok) return c;
+    const removal = this.lock && c.item.id === 'remove-infra-lock' ? await this.lock.remove() : null;
+    if (removal && !removal.ok) return { ok: false, field: 'lock', why: `the infra lock is not confirmed removed (${removal.detail}); nothing was signed` };
     try {
       this.signatures.append({ item: c.item.id, by: c.name, at: now });
     } catch (e) {
@@ -161,7 +182,7 @@ export class PreflightHost {
     }
     this.#signed = this.signatures.read(now);
     this.#changes += 1;
-    return { ok: true, item: c.item.id, role: c.role, name: c.name };
+    return { ok: true, item: c.item.id, role: c.role, name: c.name, ...(removal ? { detail: removal.detail } : {}) };
   }
 
   #regionView(): PreflightView['region'] {
@@ -170,7 +191,7 @@ export class PreflightHost {
   }
 
   settled(): Promise<unknown> {
-    return Promise.all([this.monitor?.settled(), this.#dashboards?.settled()]);
+    return Promise.all([this.monitor?.settled(), this.#dashboards?.settled(), this.#lockAsking]);
   }
 }
 

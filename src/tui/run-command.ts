@@ -38,7 +38,7 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
     case 'sign': {
       const release = engine.release;
       if (!release) return { text: 'this window plans no release: nothing to sign', tone: 'warn' };
-      return said(release.sign(command.item, command.by, engine.clock.now(), engine.iso()), 'sign');
+      return said(await release.sign(command.item, command.by, engine.clock.now(), engine.iso()), 'sign');
     }
     case 'replay':
       return deps.replay ? { text: deps.replay(command.control), tone: 'info' } : { text: 'a live window has no replay clock', tone: 'warn' };

@@ -19,9 +19,9 @@ describe('signing through the engine', () => {
     await engine.start();
     await engine.check();
     const release = engine.release!;
-    expect(release.sign('security', 'Bo Chen', engine.clock.now(), engine.iso())).toEqual({ ok: false, detail: 'the roster\'s Security/Compliance (Ed Fox) signs security, not "Bo Chen"' });
-    expect(release.sign('prometheus', 'Ed Fox', engine.clock.now(), engine.iso()).detail).toMatch(/^prometheus is probed by canary-tui, not signed/);
-    expect(release.sign('security', ' ed fox ', engine.clock.now(), engine.iso())).toEqual({ ok: true, detail: 'security signed by Ed Fox (Security/Compliance)' });
+    expect(await release.sign('security', 'Bo Chen', engine.clock.now(), engine.iso())).toEqual({ ok: false, detail: 'the roster\'s Security/Compliance (Ed Fox) signs security, not "Bo Chen"' });
+    expect((await release.sign('prometheus', 'Ed Fox', engine.clock.now(), engine.iso())).detail).toMatch(/^prometheus is probed by canary-tui, not signed/);
+    expect(await release.sign('security', ' ed fox ', engine.clock.now(), engine.iso())).toEqual({ ok: true, detail: 'security signed by Ed Fox (Security/Compliance)' });
     expect(engine.view().preflight!.items.find((i) => i.item.id === 'security')).toMatchObject({ status: 'GREEN', detail: 'signed by Ed Fox (Security/Compliance) at 04:00 UTC' });
     const audit = readFileSync(setup.audit.path!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.filter((r) => r.type === 'signature')).toMatchObject([{ operator: 'Ed Fox', item: 'security', role: 'Security/Compliance' }]);
