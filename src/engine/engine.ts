@@ -218,7 +218,11 @@ export class Engine implements CommandHost {
     }
     this.commit({ ...this.#state, triggers: triggerStates(d), ...(d.stable ? { stableSince: d.stable.since } : {}) });
     // Said once when a running stable timer restarts, not at every unstable check after.
-    if (d.stable?.resetBy && !this.#stableWasReset) this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message: `stable timer restarted: ${d.stable.resetBy}` });
+    if (d.stable?.resetBy && !this.#stableWasReset) {
+      const message = `stable timer restarted: ${d.stable.resetBy}`;
+      if (!this.deps.readOnly) this.deps.audit.append({ at: this.iso(now), type: 'lifecycle', operator: AUTO_OPERATOR, stage: 'STABLE AT 100%', next: message });
+      this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message });
+    }
     this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
     for (const e of this.#release?.onCheck(this.#state, d, health, now, this.iso(now)) ?? []) this.emit(e);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startBillingStub, type BillingStub } from '../faults/billing-stub.js';
 import { useLivePrometheus } from './use-live-prometheus.js';
+import { setLatency } from './scenario.js';
 import { CLI, HeadlessRun, liveConfig, type Line } from './live-helpers.js';
 
 const live = useLivePrometheus();
@@ -135,5 +136,42 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
     const records = readFileSync(join(audit, 'v20261202.2-live.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(records.filter((r) => r.type === 'action' && r.ok).map((r) => `${r.action} ${r.toWeight}`)).toEqual(['open 5', 'advance 25', 'advance 50', 'advance 100', 'advance 100']);
     expect(records.filter((r) => r.type === 'lifecycle' && r.stage).map((r) => r.stage)).toEqual(stages);
+  });
+
+  it('a real regression at 100% restarts the stable timer, said and audited once; GA waits the full stable time from the recovery', async () => {
+    const audit = mkdtempSync(join(tmpdir(), 'canary-stable-'));
+    const config = await plannedConfig('v20261202.4', {
+      autoAdvance: true, changeFreeze: '2s',
+      phases: [
+        { weight: 5, minDuration: '1s', p95GateMs: 130 }, { weight: 25, minDuration: '1s', p95GateMs: 130 },
+        { weight: 50, minDuration: '1s', p95GateMs: 120 }, { weight: 100, minDuration: '6s', p95GateMs: 120 },
+      ],
+    });
+    const run = new HeadlessRun(['--config', config, '--open', '--audit-dir', audit, '--operator', 'Ana Ruiz']);
+    live.runs.push(run);
+    await run.waitFor('pre-flight NO-GO', (l) => l.type === 'preflight' && l.go === false, 20_000);
+    for (const [item, as] of [['infra-lock', 'Bo Chen'], ['security', 'Ed Fox'], ['db-changes', 'Bo Chen'], ['feature-flags', 'Bo Chen'], ['observability', 'Fay Gul'], ['seo', 'Cy Diaz']]) {
+      expect(sign(config, audit, item!, as!).status).toBe(0);
+    }
+    try {
+      await run.waitFor('stable at 100%', (l) => l.type === 'lifecycle' && l.stage === 'STABLE AT 100%', 40_000);
+      // Canary checkout P95 125 ms: above the 120 ms gate at 100% (RED), far from the trigger's 10 minutes.
+      setLatency(live.exporter, 'canary', 'checkout', 125);
+      const restart = await run.waitFor('the restart', (l) => l.type === 'lifecycle' && /^stable timer restarted: /.test(l.message), 15_000);
+      expect(restart.message).toMatch(/^stable timer restarted: RED p95:checkout/);
+      await run.waitFor('a few RED checks', (l) => l.type === 'check' && Date.parse(l.at) - Date.parse(restart.at) >= 3000, 10_000);
+      setLatency(live.exporter, 'canary', 'checkout', 100);
+      const green = await run.waitFor('GREEN again', (l) => l.type === 'check' && l.status === 'GREEN' && Date.parse(l.at) > Date.parse(restart.at), 15_000);
+      const ga = await run.waitFor('GA', (l) => l.type === 'phase' && l.windowStatus === 'promoted', 20_000);
+      // Six stable seconds counted from the recovery, not from reaching 100% nor from the restart.
+      expect(Date.parse(ga.at) - Date.parse(green.at)).toBeGreaterThanOrEqual(6000 - 1000);
+      expect(run.lines.filter((l) => l.type === 'lifecycle' && /restarted/.test(l.message))).toHaveLength(1);
+    } finally {
+      setLatency(live.exporter, 'canary', 'checkout', 100);
+    }
+    run.stop();
+    await run.exited;
+    const records = readFileSync(join(audit, 'v20261202.4-live.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.type === 'lifecycle' && /^stable timer restarted: RED p95:checkout/.test(r.next ?? ''))).toHaveLength(1);
   });
 });
