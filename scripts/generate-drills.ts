@@ -22,7 +22,8 @@ interface Drill {
 }
 
 const during = (m: number, from: number, to: number) => m >= from && m < to;
-const CONFIG = { autoAdvance: true, checkInterval: '1m', staleAfter: '3m', release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' } };
+/** The CEO's Slack mention: a bare @name would ping nobody. */
+const CONFIG = { autoAdvance: true, checkInterval: '1m', staleAfter: '3m', release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', ceoHandle: '<@U07GIL>' } };
 
 const DRILLS: Drill[] = [
   {

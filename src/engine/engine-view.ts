@@ -10,6 +10,7 @@ import type { WindowState } from '../../rules/phases.js';
 import { seriesKey, type Snapshot, type Track } from '../../rules/types.js';
 import type { SeriesStore } from '../store/series-store.js';
 import type { SourceHealth } from './source-health.js';
+import type { ReportedAction } from '../report/report-verdict.js';
 
 /** The load balancer's weight as last read while the window was READY. */
 export interface WeightReadBack {
@@ -41,10 +42,12 @@ export interface EngineView {
   /** The release around the window, when the config plans it: pre-flight and the lifecycle stage. */
   readonly preflight: PreflightView | null;
   readonly lifecycle: Lifecycle | null;
+  /** The window's recent actions, oldest first, for the report's "since the last report". */
+  readonly actions: readonly ReportedAction[];
   readonly now: number;
 }
 
-export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number; openBlockers: readonly string[]; weightUnknown: boolean; preflight?: PreflightView; lifecycle?: Lifecycle }): EngineView {
+export function viewOf(parts: { state: WindowState; decisions: Decisions | null; health: SourceHealth; readBack: WeightReadBack | null; store: SeriesStore; now: number; openBlockers: readonly string[]; weightUnknown: boolean; preflight?: PreflightView; lifecycle?: Lifecycle; actions?: readonly ReportedAction[] }): EngineView {
   const { state, store } = parts;
   const since = (track: Track) => store.history(seriesKey('latency_p95', track, 'all')).filter((p) => p.at >= state.phaseStartedAt).map((p) => p.value);
   return Object.freeze({
@@ -59,6 +62,7 @@ export function viewOf(parts: { state: WindowState; decisions: Decisions | null;
     weightUnknown: parts.weightUnknown,
     preflight: parts.preflight ?? null,
     lifecycle: parts.lifecycle ?? null,
+    actions: parts.actions ?? [],
     now: parts.now,
   });
 }

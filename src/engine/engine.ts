@@ -39,6 +39,9 @@ export type { ActionResult } from './command-host.js';
 
 export type { EngineDeps, Listener, OpenPolicy } from './engine-deps.js';
 
+/** Actions the view keeps for the report (a 15-minute interval holds far fewer). */
+const RECENT_ACTIONS = 50;
+
 export class Engine implements CommandHost {
   readonly store: SeriesStore;
   #state: WindowState;
@@ -51,6 +54,7 @@ export class Engine implements CommandHost {
   #stopped = false;
   #stableWasReset = false;
   readonly #release: ReleaseTrack | null;
+  #actions: Extract<EngineEvent, { type: 'action' }>[] = [];
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
   readonly actions: EngineActions;
@@ -90,6 +94,8 @@ export class Engine implements CommandHost {
   }
 
   emit(event: EngineEvent): void {
+    // The report lists the IC's actions since the last one; the last few are kept for it.
+    if (event.type === 'action') this.#actions = [...this.#actions.slice(-(RECENT_ACTIONS - 1)), event];
     for (const l of this.#listeners) l(event);
     // A phase change moves the release's stage at once (RUNNING at the open, ROLLED BACK at the rollback), not at the next check.
     if (event.type === 'phase' && this.#release) {
@@ -108,7 +114,7 @@ export class Engine implements CommandHost {
     const now = this.deps.clock.now();
     const f = this.facts(now);
     const release = this.#release?.view(this.#state, this.#decisions, now) ?? {};
-    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, ...release });
+    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, actions: this.#actions, ...release });
   }
 
   /** The new state, saved before anyone is told (a viewer saves nothing). */

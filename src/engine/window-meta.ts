@@ -5,7 +5,10 @@ export interface ReleaseInfo {
   service: string;
   region: string;
   channel: string;
-  ceoHandle: string;
+  /** The Slack mention that tags the CEO (comms/mentions.ts); null when the config names none. */
+  ceoHandle: string | null;
+  /** The Incident Commander on duty, from the roster; null without one (the operator is named instead). */
+  ic?: { name: string; contact: string } | null;
 }
 
 export type RunMode = 'LIVE' | 'REHEARSAL' | 'RETROSPECTIVE';

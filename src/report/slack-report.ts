@@ -2,7 +2,7 @@
  * The 15-minute #ship-room status, in Slack mrkdwn, holding every field the
  * directive lists. Only aggregates go in: no user, session or request data.
  */
-import { currentVerdict, type Decisions } from '../../rules/evaluate.js';
+import type { Decisions } from '../../rules/evaluate.js';
 import { formatDuration, formatValue, type Unit } from '../../rules/format.js';
 import type { WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
@@ -11,6 +11,7 @@ import { fireCondition } from '../../rules/triggers.js';
 import type { Snapshot } from '../../rules/types.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { latencyTable } from './latency-table.js';
+import { actionLines, directiveVerdict, icLine, nextActionLine, nextReportLine, type ReportedAction } from './report-verdict.js';
 
 export interface ReportInput {
   meta: WindowMeta;
@@ -21,6 +22,8 @@ export interface ReportInput {
   now: number;
   /** The synthetic monitor's last round, when the release configures one: "3/3 passing…" or "1/3 failing: …". */
   monitor?: { ok: boolean; detail: string } | null;
+  /** The window's recent actions (the engine's view); the IC's since the last report are listed. */
+  actions?: readonly ReportedAction[];
 }
 
 const v = (x: number | null, unit: Unit) => formatValue(x, unit);
@@ -32,7 +35,7 @@ export function buildReport(input: ReportInput): string {
   const readout = buildReadout(policy, { snapshot: input.snapshot, now, staleAfterMs: policy.staleAfterMs, minCanaryRequests: policy.minCanaryRequests });
   const phase = policy.phases[state.phaseIndex]!;
   const status = d?.status ?? 'UNKNOWN';
-  const verdict = currentVerdict(state, d);
+  const verdict = directiveVerdict(state, d);
   const tag = ceoTagReasons(policy, status, readout);
   const caps = policy.paymentCaps;
   const p = readout.payments;
@@ -42,7 +45,8 @@ export function buildReport(input: ReportInput): string {
   const lines = [
     `*Canary status ${new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC* · ${r.service} ${r.tag} (\`${r.commit}\`) · ${r.region}${meta.mode === 'LIVE' ? '' : ` · _${meta.mode}_`}`,
     `*Phase ${state.phaseIndex + 1}/${policy.phases.length} · ${state.weight}% canary* · ${served} · window ${state.status} · status *${status}*`,
-    ...(tag.length ? [`${r.ceoHandle} tagged: ${tag.join("; ")}`] : []),
+    icLine(meta),
+    ...(tag.length ? [r.ceoHandle ? `${r.ceoHandle} tagged: ${tag.join('; ')}` : `CEO tag due (${tag.join('; ')}), but the config names no Slack mention for the CEO (roster.ceo.contact)`] : []),
     '',
     `*Latency (ms, canary / control), P95 gate ≤ ${phase.p95GateMs} ms*`,
     '```',
@@ -56,13 +60,22 @@ export function buildReport(input: ReportInput): string {
     '*Top 3 anomalies*',
     ...(d && d.anomalies.length ? d.anomalies.map((a, i) => `${i + 1}. ${a.text}`) : [!d || d.blind ? 'no data: nothing to compare yet' : 'none above noise on the KPIs with data']),
     ...(input.monitor ? [`*Synthetic monitor* ${input.monitor.ok ? '' : '✖ '}${input.monitor.detail}`] : []),
-    ...triggerLines(d),
+    ...triggerLines(d, state),
+    ...actionLines(input.actions ?? [], now, policy.reportEveryMs),
     `*Recommendation: ${verdict.recommendation}* · ${verdict.because}`,
+    nextActionLine(policy, state, d, now),
+    nextReportLine(policy, state, now),
   ];
   return lines.join('\n');
 }
 
-function triggerLines(d: Decisions | null): string[] {
+function triggerLines(d: Decisions | null, state: WindowState): string[] {
+  // A decided window counts nothing down: what fired is history, and nothing more can fire.
+  if (state.status === 'rolled-back' || state.status === 'promoted') {
+    const fired = d?.triggers.filter((t) => t.state.state === 'fired') ?? [];
+    const what = fired.length ? fired.map((t) => `FIRED ${t.def.label}: ${t.state.state === 'fired' ? t.state.reason : ''}`).join('; ') : 'none fired';
+    return [`*Triggers* window ${state.status === 'promoted' ? 'promoted' : 'rolled back'}; ${what}; no longer watched`];
+  }
   if (!d) return ['*Triggers* no check has run yet'];
   const hot = d.triggers.filter((t) => t.state.state !== 'armed');
   const blind = d.triggers.filter((t) => t.state.state === 'armed' && t.value === null);

@@ -4,6 +4,7 @@
  * plugin) so a missing secret, an unreadable CA file or a plugin that does not
  * load is found before T-0, not at it. Nothing is contacted.
  */
+import { lintMentions } from '../comms/mentions.js';
 import { resolve } from 'node:path';
 import { formatDuration } from '../../rules/format.js';
 import { lintPolicy, lintSource } from '../config/lint.js';
@@ -29,6 +30,7 @@ export async function runCheck(file: string, write: (line: string) => void, env:
   if (drill) wired.unshift(`source: fixture ${drill.fixture.name} (${drill.fixture.series.length} series, ${drill.fixture.start} to ${drill.fixture.end})`);
   const lints = [
     ...lintPolicy(policy),
+    ...lintMentions(config),
     ...(config.source?.type === 'prometheus' ? lintSource(config.source.queries, config.billing !== undefined) : []),
   ];
   const phases = policy.phases.map((p) => `${p.weight}% for ${formatDuration(p.minDurationMs)} (P95 ≤ ${p.p95GateMs} ms)`).join(' → ');

@@ -13,7 +13,7 @@ export function reportOf(setup: WindowSetup, view: EngineView): string {
   const monitor = view.preflight?.items.find((i) => i.item.id === 'synthetic-monitor');
   // Through the window the monitor keeps running; a failure is in every report (and on screen as an anomaly).
   const shown = monitor && view.preflight!.monitor.length ? { ok: monitor.status === 'GREEN', detail: monitor.detail } : null;
-  return buildReport({ meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions, snapshot: view.snapshot, now: view.now, monitor: shown });
+  return buildReport({ meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions, snapshot: view.snapshot, now: view.now, monitor: shown, actions: view.actions });
 }
 
 export function createEngine(setup: WindowSetup): Engine {

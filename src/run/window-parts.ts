@@ -3,6 +3,7 @@
  * and audit file. The adapter is built by the caller, after a live window has
  * learnt from its lock whether it drives at all (a viewer never builds one).
  */
+import { ceoMention } from '../comms/mentions.js';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FileAuditLog, type AuditSink } from '../audit/audit-log.js';
@@ -24,7 +25,8 @@ export function windowParts(config: UserConfig, opts: RunOptions, mode: RunMode,
     service: config.release?.service ?? 'service',
     region: config.release?.region ?? '(region)',
     channel: config.release?.channel ?? '#ship-room',
-    ceoHandle: config.release?.ceoHandle ?? '@ceo',
+    ceoHandle: ceoMention(config),
+    ic: config.roster?.incidentCommander ?? null,
   };
   // A live window keeps one id across restarts (crash-resume, one audit file); each rehearsal is a new window.
   const safeTag = release.tag.replace(/[^\w.-]+/g, '') || 'untagged';
