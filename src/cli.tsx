@@ -118,6 +118,24 @@ program
   });
 
 program
+  .command('report')
+  .description('print the current 15-minute report (Slack mrkdwn) for scripts: a live config reads once, takes no lock and writes nothing; a drill replays to --at (default: its end)')
+  .option('--config <file>', 'the window\'s config (default: the bundled drill)')
+  .option('--fixture <drill>', 'a drill name (canary-tui drills) or fixture file instead of the config\'s source')
+  .option('--at <time>', 'a drill: the virtual time of the report (RFC 3339, e.g. 2026-11-20T04:30:00Z)')
+  .option('--audit-dir <dir>', 'a live window\'s folder, for its saved state (default: the config\'s audit.dir, then .canary-tui/audit)')
+  .action(async (opts: { config?: string; fixture?: string; at?: string; auditDir?: string }) => {
+    const { runReport } = await import('./comms/report-command.js');
+    const { parseTimeArg } = await import('./config/time-arg.js');
+    const { resolveDrill } = await import('./run/drill-library.js');
+    const now = Date.now();
+    finish(await runReport({
+      ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: resolveDrill(opts.fixture) } : {}),
+      ...(opts.at ? { at: parseTimeArg('--at', opts.at, now) } : {}), ...(opts.auditDir ? { auditDir: opts.auditDir } : {}),
+    }, (l) => process.stdout.write(l), process.env, now));
+  });
+
+program
   .command('sign')
   .description('sign a pre-flight item of the live window as its DRI (the roster in --config names who may sign what)')
   .argument('<item>', 'infra-lock, security, db-changes, feature-flags, observability or seo')

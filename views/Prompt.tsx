@@ -11,7 +11,7 @@ const SHOWN_BLOCKERS = 3;
 /** Rows the prompt takes with `blockers` shown: the layouts leave it exactly this room. */
 export function promptHeight(prompt: PromptState, blockers: number): number {
   if (prompt.kind === 'closed') return 1;
-  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') return 1;
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit' || prompt.kind === 'confirm-post') return 1;
   if (prompt.kind === 'override') return 2 + blockers;
   if (prompt.kind === 'sign') return 1;
   return prompt.override === undefined ? 1 : 2;
@@ -19,6 +19,7 @@ export function promptHeight(prompt: PromptState, blockers: number): number {
 
 export const rollbackQuestion = (weight: number) => `ROLL BACK canary ${weight}% → 0%? press y to confirm, any other key cancels`;
 export const openQuestion = (from: number, to: number) => `OPEN the window: canary ${from}% → ${to}% on the load balancer? press y to confirm, any other key cancels`;
+export const postQuestion = (channel: string) => `POST the report to ${channel}? press y to post, any other key cancels`;
 export const quitQuestion = (weight: number, status: string) => `QUIT? the canary stays at ${weight}% (window ${status}); press y to quit, any other key stays`;
 export const approverQuestion = (target: string) => `Gate review (CEO joins), advance ${target}: approved by?`;
 export const openOverrideQuestion = (target: string) => `Open anyway, ${target}: reason? (Enter to confirm, Esc to cancel)`;
@@ -34,8 +35,9 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
       </Box>
     );
   }
-  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
-    const question = prompt.kind === 'confirm-rollback' ? rollbackQuestion(prompt.bound.weight)
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit' || prompt.kind === 'confirm-post') {
+    const question = prompt.kind === 'confirm-post' ? postQuestion(prompt.channel)
+      : prompt.kind === 'confirm-rollback' ? rollbackQuestion(prompt.bound.weight)
       : prompt.kind === 'confirm-open' ? openQuestion(prompt.bound.weight, prompt.to)
       : quitQuestion(prompt.bound.weight, prompt.bound.status);
     return (

@@ -35,6 +35,8 @@ export interface ViewInput {
   unconfirmedRollback?: { since: number; detail: string } | null;
   /** Set when another instance drives this window: why this one only watches. */
   readOnly?: string;
+  /** The Slack channel `p` posts to, when the config has a slack section. */
+  postsTo?: string | null;
   /** What opening a READY window still needs, from the engine's facts (data and the weight read back). */
   openBlockers?: readonly string[];
   /** The load balancer's weight could not be read back. */
@@ -131,6 +133,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       replay: input.replay && !terminal ? input.replay : null,
       weightUnknown: input.weightUnknown ?? false,
       readOnly: input.readOnly ?? null,
+      postsTo: input.postsTo ?? null,
     },
   };
 }

@@ -13,6 +13,10 @@ export type Command =
   | { type: 'resume'; bound?: Bound }
   | { type: 'rollback'; reason: string }
   | { type: 'copy' }
+  /** The report as a file in the window's folder. */
+  | { type: 'write' }
+  /** The report to the Slack webhook, after the IC confirmed the channel. */
+  | { type: 'post' }
   /** A pre-flight or checklist item signed in the pre-flight view. */
   | { type: 'sign'; item: string; by: string }
   /** Replay clock: pause or play, change the speed by one step, rush to the next event. */

@@ -98,6 +98,10 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
       return stay({ ...ui, prompt: { kind: 'confirm-rollback', bound } });
     case 'report.copy':
       return { ui, command: { type: 'copy' } };
+    case 'report.write':
+      return { ui, command: { type: 'write' } };
+    case 'report.post':
+      return actions.postsTo ? stay({ ...ui, prompt: { kind: 'confirm-post', bound, channel: actions.postsTo } }) : stay(ui);
     case 'replay.pause':
     case 'replay.faster':
     case 'replay.slower':
@@ -117,11 +121,12 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
 function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: string, key: Key, pasted: boolean): KeyResult {
   const closed: UiState = { ...ui, prompt: null };
   if (prompt.kind === 'closed') return key.escape || key.return ? stay(closed) : stay(ui);
-  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit') {
+  if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit' || prompt.kind === 'confirm-post') {
     // Only a deliberate lowercase y, pressed on its own, confirms; Esc, Enter, a paste or anything else cancels.
     if (input !== 'y' || key.ctrl || key.meta || pasted) return stay(closed);
     if (prompt.kind === 'confirm-rollback') return { ui: closed, command: { type: 'rollback', reason: WAR_ROOM_ROLLBACK_REASON } };
     if (prompt.kind === 'confirm-open') return { ui: closed, command: { type: 'open', bound: prompt.bound } };
+    if (prompt.kind === 'confirm-post') return { ui: closed, command: { type: 'post' } };
     return { ui: closed, command: { type: 'quit' } };
   }
   // Esc or Ctrl-C leaves a text prompt without doing anything.

@@ -7,7 +7,7 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'preflight.sign' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'report.write' | 'report.post' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'preflight.sign' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
@@ -22,6 +22,8 @@ export interface KeyRow {
   dangerous: boolean;
   /** One line for the help overlay. */
   help: string;
+  /** false: in help only, so a narrow footer keeps help and quit (the key still works). */
+  inFooter?: false;
 }
 
 /** A row resolved against the current model, ready to print. */
@@ -56,7 +58,9 @@ export const KEY_ROWS: readonly KeyRow[] = [
     command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: (m, ui) => live(m, ui) && !(m.actions.ready && m.header.weight === 0 && !m.actions.weightUnknown), dangerous: true,
     help: 'canary to 0% now; asks to press y first',
   },
+  { command: 'report.post', key: 'p', label: (m) => `post to ${m.actions.postsTo}`, condition: (m, ui) => idle(ui) && m.actions.postsTo !== null, dangerous: false, help: 'the report to the Slack webhook (slack.webhook), after y confirms the channel; a failure keeps the text' },
   { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack: saved to the window folder, then the clipboard or OSC 52' },
+  { command: 'report.write', key: 'w', label: () => 'write report', condition: (_m, ui) => idle(ui), dangerous: false, inFooter: false, help: 'the report as a file in the window folder (WINDOW-reports/), audited' },
   // Like help, the pre-flight view closes with its own key.
   {
     command: 'preflight.toggle', key: 'f', label: () => 'pre-flight', condition: (m, ui) => m.release !== null && ui.prompt === null && !ui.helpOpen, dangerous: false,
@@ -80,7 +84,7 @@ export function resolveKey(row: KeyRow, model: ViewModel): ActiveKey {
   return { command: row.command, key: row.shown ?? row.key, label: row.label(model), dangerous: row.dangerous };
 }
 
-/** The keys that work right now, in table order: what the footer shows. */
+/** The keys that work right now, in table order: what the footer shows (help lists the rest). */
 export function activeKeys(model: ViewModel, ui: UiState): ActiveKey[] {
-  return KEY_ROWS.filter((row) => row.condition(model, ui)).map((row) => resolveKey(row, model));
+  return KEY_ROWS.filter((row) => row.inFooter !== false && row.condition(model, ui)).map((row) => resolveKey(row, model));
 }

@@ -15,6 +15,8 @@ export type PromptState =
   | { kind: 'confirm-open'; bound: Bound; to: number }
   /** Leaving an undecided live window leaves the canary where it is. */
   | { kind: 'confirm-quit'; bound: Bound }
+  /** Posting to Slack reaches the whole channel: the question names it. */
+  | { kind: 'confirm-post'; bound: Bound; channel: string }
   /** Advancing past blockers, or opening while pre-flight is NO-GO (`open`), needs a typed reason for the audit log. */
   | { kind: 'override'; text: string; bound: Bound; to: number | null; open?: true }
   /** The gate review of a phase that needs approval records who approved; `override` carries the reason typed before. */

@@ -172,6 +172,8 @@ export interface ViewModel {
     confirmQuit: boolean;
     /** Another instance drives: rollout keys are removed. */
     readOnly: string | null;
+    /** The Slack channel `p` posts to; null without a slack section in the config. */
+    postsTo: string | null;
     /** A replay the IC may pause, speed up or rush (not a live window, not a decided one). */
     replay: ReplayState | null;
   };

@@ -2,6 +2,7 @@
  * The config file, as users write it. Every field is optional: what is left
  * out comes from the directive's defaults (rules/policy.ts).
  */
+import { slackSchema } from '../comms/slack-post.js';
 import { z } from 'zod';
 import { durationMs, share, windowMs } from './units.js';
 import { httpUrl } from './http-url.js';
@@ -98,6 +99,7 @@ export const configSchema = z.strictObject({
   window: windowSchema.optional(),
   roster: rosterSchema.optional(),
   preflight: preflightSchema.optional(),
+  slack: slackSchema.optional(),
   regions: regionsSchema.optional(),
 });
 

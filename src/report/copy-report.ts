@@ -33,7 +33,8 @@ export function osc52(text: string): string {
   return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
 }
 
-function save(text: string, deps: CopyDeps): string | null {
+/** The report as a file in the window's folder (owner-only); null when it could not be saved. */
+export function saveReport(text: string, deps: Pick<CopyDeps, 'dir' | 'now'>): string | null {
   try {
     mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
     const path = join(deps.dir, `report-${new Date(deps.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.md`);
@@ -45,7 +46,7 @@ function save(text: string, deps: CopyDeps): string | null {
 }
 
 export async function copyReport(text: string, deps: CopyDeps): Promise<CopyOutcome> {
-  const path = save(text, deps);
+  const path = saveReport(text, deps);
   const also = path ? `, also saved to ${path}` : ' (saving it to a file failed)';
   try {
     await deps.writeClipboard(text);

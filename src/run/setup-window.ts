@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
 import { Redactor } from '../config/secrets.js';
+import { buildSlack, type SlackPoster } from '../comms/slack-post.js';
 import { loadConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
@@ -81,6 +82,8 @@ export interface WindowSetup {
   preflight?: PreflightHost;
   /** The decision a drill's fixture says the directive requires; its score compares (drill-score.ts). */
   drillExpect?: Fixture['expect'];
+  /** Where `p` posts the report (config slack), secret resolved. */
+  slack?: SlackPoster | null;
 }
 
 /** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
@@ -92,7 +95,13 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   const recording = opts.record ? await import('../record/record-setup.js') : null;
   // A folder or another file as --record is refused before a live window takes its lock.
   if (recording) recording.checkRecordTarget(opts.record!);
+  // Resolved before the window's folder exists: a missing webhook secret is bad input that writes nothing.
+  const slack = buildSlack(user, opts.config ?? '', env, new Redactor());
   const { setup, config } = await setupFor(decideMode(opts, user), opts, user, env, startedAtReal);
+  if (slack) {
+    slack.registerWith((setup.redactor ??= new Redactor()));
+    setup.slack = slack;
+  }
   if (!recording) return setup;
   try {
     return recording.withRecording(setup, opts.record!, config, startedAtReal);

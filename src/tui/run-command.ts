@@ -8,6 +8,12 @@ import type { ReplayControl } from './replay-controls.js';
 export interface CommandDeps {
   /** Saves the report in the window's folder, then tries the clipboard and OSC 52. */
   copy(text: string): Promise<CopyOutcome>;
+  /** Saves the report in the window's folder; the path, or null when it could not be saved. */
+  write(text: string): string | null;
+  /** Posts to the Slack webhook; absent without a slack section. */
+  post?: (text: string) => Promise<{ ok: boolean; detail: string }>;
+  /** The channel the webhook posts to. */
+  channel?: string;
   quit(): void;
   /** The replay clock's controls; absent in a live window. */
   replay?: (control: ReplayControl) => string;
@@ -34,6 +40,21 @@ export async function runCommand(engine: Engine, command: Command, deps: Command
       const out = await deps.copy(engine.report());
       engine.deps.audit.append({ at: engine.iso(), type: 'report-copy', operator, method: out.method, path: out.path });
       return { text: out.message, tone: out.method === 'none' ? 'warn' : 'info' };
+    }
+    case 'write': {
+      const path = deps.write(engine.report());
+      engine.deps.audit.append({ at: engine.iso(), type: 'report-write', operator, path });
+      return path ? { text: `report written to ${path}`, tone: 'info' } : { text: 'the report could not be written to the window folder', tone: 'error' };
+    }
+    case 'post': {
+      if (!deps.post) return { text: 'no slack section in the config: nothing to post to', tone: 'warn' };
+      const text = engine.report();
+      // Kept first: a failed post must not lose the text.
+      const path = deps.write(text);
+      const out = await deps.post(text);
+      engine.deps.audit.append({ at: engine.iso(), type: 'report-post', operator, channel: deps.channel, ok: out.ok, detail: out.detail, path });
+      const kept = path ? `; the text is kept at ${path}` : '';
+      return out.ok ? { text: `report ${out.detail}${kept}`, tone: 'info' } : { text: `post failed: ${out.detail}${kept}`, tone: 'error' };
     }
     case 'sign': {
       const release = engine.release;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createEngine } from '../run/create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
-import { copyReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
+import { copyReport, saveReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
 import type { WindowSetup } from '../run/setup-window.js';
 import { runCommand } from './run-command.js';
 import { clearSplash } from '../splash.js';
@@ -66,12 +66,13 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       snapshot: view.snapshot, events, adapter: setup.adapter.describe(), flash, health: view.health,
       unconfirmedRollback: view.unconfirmedRollback, ...(setup.readOnly ? { readOnly: setup.readOnly } : {}), now: view.now,
       openBlockers: view.openBlockers, weightUnknown: view.weightUnknown, preflight: view.preflight, lifecycle: view.lifecycle,
-      history: { canary: view.p95.canary, control: view.p95.control },
+      history: { canary: view.p95.canary, control: view.p95.control }, postsTo: setup.slack?.channel ?? null,
       ...(replay ? { replay: replay.state() } : {}),
     });
   };
   const onCommand = (command: Command): void => {
-    void runCommand(engine, command, { copy: (text) => { copiesAt.push(setup.clock.now()); return copyReport(text, copy); }, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
+    const slack = setup.slack ? { post: (text: string) => { copiesAt.push(setup.clock.now()); return setup.slack!.post(text); }, channel: setup.slack.channel } : {};
+    void runCommand(engine, command, { copy: (text) => { copiesAt.push(setup.clock.now()); return copyReport(text, copy); }, write: (text) => saveReport(text, copy), ...slack, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
       if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();

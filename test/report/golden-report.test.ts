@@ -30,7 +30,7 @@ async function reportsOf(drill?: string): Promise<Map<string, string>> {
 function golden(name: string, text: string | undefined): void {
   expect(text, `no report for ${name}`).toBeDefined();
   const file = join(GOLDEN, `${name}.txt`);
-  if (process.env.CANARY_GOLDEN === 'write') writeFileSync(file, text!);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text!);
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -140,7 +140,7 @@ function healthy(): ViewModel {
     flash: null,
     release: null,
     banner: null,
-    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false, readOnly: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 50, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 1, status: 'running', weight: 25 } },
+    actions: { canAdvance: true, advanceBlockers: [], needsApproval: false, held: false, terminal: false, readOnly: null, postsTo: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 50, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 1, status: 'running', weight: 25 } },
   };
 }
 
@@ -166,7 +166,7 @@ function breaching(): ViewModel {
   m.actions = {
     canAdvance: false,
     advanceBlockers: ['minimum time not served (40m of 1h30m)', `YELLOW: ${yellowReason}`, 'YELLOW: Cache hit 88.1% ≥ limit 85% but < 90% warning band', 'UNKNOWN: B2B funnel Δ: UNKNOWN, no data'],
-    needsApproval: false, held: false, terminal: false, readOnly: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 25, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 0, status: 'running', weight: 5 },
+    needsApproval: false, held: false, terminal: false, readOnly: null, postsTo: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 25, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 0, status: 'running', weight: 5 },
   };
   return m;
 }
@@ -182,7 +182,7 @@ function rolledBack(): ViewModel {
     { at: '14:31', text: 'trigger p95:checkout fired: P95 checkout 133 ms > 120 ms for 10m', tone: 'error' },
     { at: '14:31', text: 'rollback 50%→0% by canary-tui (auto): OK · dry-run', tone: 'info' },
   );
-  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true, readOnly: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 100, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 2, status: 'rolled-back', weight: 0 } };
+  m.actions = { canAdvance: false, advanceBlockers: ['window is rolled-back'], needsApproval: true, held: false, terminal: true, readOnly: null, postsTo: null, ready: false, openBlockers: [], preflightBlockers: [], rollingBack: false, nextWeight: 100, confirmQuit: false, weightUnknown: false, replay: null, bound: { phaseIndex: 2, status: 'rolled-back', weight: 0 } };
   return m;
 }
 
