@@ -10,6 +10,7 @@ import { buildReadout, ceoTagReasons, type Pair } from '../../rules/readout.js';
 import { fireCondition } from '../../rules/triggers.js';
 import type { Snapshot } from '../../rules/types.js';
 import type { WindowMeta } from '../engine/window-meta.js';
+import { maskPii } from '../comms/pii.js';
 import { latencyTable } from './latency-table.js';
 import { actionLines, directiveVerdict, icLine, nextActionLine, nextReportLine, type ReportedAction } from './report-verdict.js';
 
@@ -66,7 +67,8 @@ export function buildReport(input: ReportInput): string {
     nextActionLine(policy, state, d, now),
     nextReportLine(policy, state, now),
   ];
-  return lines.join('\n');
+  // Label values (journey names) come from the team's metrics: anything that looks like a person is masked.
+  return maskPii(lines.join('\n'), [r.commit]);
 }
 
 function triggerLines(d: Decisions | null, state: WindowState): string[] {

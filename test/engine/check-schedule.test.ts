@@ -45,7 +45,7 @@ describe('the check loop', () => {
     const stop = new AbortController();
     const source = new SlowSource(new FixtureSource(syntheticFixture(30)), clock, cost, 5, stop);
     const meta = {
-      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
       mode: 'REHEARSAL' as const, speed: null, operator: 'alice', sourceName: 'slow', endsAt: null,
     };
     const engine = new Engine({ policy: { ...DEFAULT_POLICY, checkIntervalMs: 1000 }, clock, source, adapter: new DryRunAdapter(), audit: new MemoryAuditLog(), meta, open: 'at-start' });

@@ -61,7 +61,7 @@ function setup(how: { resume?: boolean; viewerOf?: WindowState } = {}) {
   const engine = new Engine({
     policy: { ...DEFAULT_POLICY, checkIntervalMs: MINUTE, staleAfterMs: 3 * MINUTE }, clock, source, adapter: new DryRunAdapter(25), audit: new MemoryAuditLog(),
     meta: {
-      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
       mode: 'LIVE', speed: null, operator: 'alice', sourceName: source.name, endsAt: null,
     },
     ...(persist ? { persist, readOnly: 'read-only viewer: bob drives this window' } : {}),

@@ -32,7 +32,7 @@ function setup(policy = {}) {
   const clock = new VirtualClock(START);
   const source = new SwitchableSource(new FixtureSource(syntheticFixture(200)));
   const meta = {
-    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
     mode: 'LIVE' as const, speed: null, operator: 'alice', sourceName: 'switchable', endsAt: null,
   };
   const engine = new Engine({ policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, staleAfterMs: 120_000, autoAdvance: true, ...policy }, clock, source, adapter: new DryRunAdapter(), audit: new MemoryAuditLog(), meta, open: 'at-start' });

@@ -34,7 +34,7 @@ function live(open: OpenPolicy = 'ic') {
   const adapter = new ControllableAdapter();
   const audit = new MemoryAuditLog();
   const meta = {
-    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
     mode: 'LIVE' as const, speed: null, operator: 'alice', sourceName: 'maybe-empty', endsAt: null,
   };
   const policy = { ...DEFAULT_POLICY, checkIntervalMs: 60_000 };

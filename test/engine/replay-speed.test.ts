@@ -19,7 +19,7 @@ async function replay(from: number, minutes: number, speed: number): Promise<str
   const engine = new Engine({
     policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, staleAfterMs: 180_000, autoAdvance: true, phases: DEFAULT_POLICY.phases.map((p) => ({ ...p, minDurationMs: 20 * 60_000 })) },
     clock: new VirtualClock(START, speed), source: new FixtureSource(f), adapter: new DryRunAdapter(), audit: new MemoryAuditLog(),
-    meta: { release: { tag: 't', commit: 'c', service: 's', region: 'r', channel: '#c', ceoHandle: '@ceo' }, mode: 'REHEARSAL', speed, operator: 'ic', sourceName: 'f', endsAt: Date.parse(f.end) },
+    meta: { release: { tag: 't', commit: 'c', service: 's', region: 'r', channel: '#c', ceoHandle: '<@U0CEO>' }, mode: 'REHEARSAL', speed, operator: 'ic', sourceName: 'f', endsAt: Date.parse(f.end) },
   });
   const seen: EngineEvent[] = [];
   engine.on((e) => seen.push(e));

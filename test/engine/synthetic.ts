@@ -34,7 +34,7 @@ export function harness(fixture: Fixture, policy: Partial<Policy> = {}, adapter:
     policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, staleAfterMs: 180_000, ...policy },
     clock, source: new FixtureSource(fixture), adapter, audit,
     meta: {
-      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
       mode: 'REHEARSAL', speed: null, operator: 'alice', sourceName: 'synthetic', endsAt: Date.parse(fixture.end),
     },
   });

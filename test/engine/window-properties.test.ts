@@ -40,7 +40,7 @@ async function run(steps: Step[]): Promise<void> {
   const engine = new Engine({
     policy: { ...DEFAULT_POLICY, checkIntervalMs: 60_000, phases: DEFAULT_POLICY.phases.map((p) => ({ ...p, minDurationMs: 2 * 60_000 })) },
     clock, source, adapter, audit: new MemoryAuditLog(), retry: { attempts: 2, backoffMs: 100 },
-    meta: { release: { tag: 't', commit: 'c', service: 's', region: 'r', channel: '#c', ceoHandle: '@ceo' }, mode: 'LIVE', speed: null, operator: 'ic', sourceName: 'toggle', endsAt: null },
+    meta: { release: { tag: 't', commit: 'c', service: 's', region: 'r', channel: '#c', ceoHandle: '<@U0CEO>' }, mode: 'LIVE', speed: null, operator: 'ic', sourceName: 'toggle', endsAt: null },
   });
   let blindAdvance = false;
   engine.on((e) => {

@@ -52,7 +52,7 @@ function engineOn(source: Source, adapter: Adapter = new DryRunAdapter()) {
     policy: { ...DEFAULT_POLICY, checkIntervalMs: MIN, staleAfterMs: 3 * MIN, noDataHoldAfterMs: 3 * MIN },
     clock, source, adapter, audit: new MemoryAuditLog(),
     meta: {
-      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+      release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
       mode: 'REHEARSAL', speed: null, operator: 'alice', sourceName: source.name, endsAt: START + 40 * MIN,
     },
   });

@@ -25,7 +25,7 @@ describe('no data, no words of comfort', () => {
 
   it('an UNKNOWN report tags the CEO and says why', () => {
     expect(decisions.status).toBe('UNKNOWN');
-    expect(report).toContain('@ceo tagged: status UNKNOWN: no usable data on a gated KPI');
+    expect(report).toContain('<@U0CEO> tagged: status UNKNOWN: no usable data on a gated KPI');
   });
 
   it('the screen says no data for anomalies and the margin', () => {
@@ -40,5 +40,13 @@ describe('no data, no words of comfort', () => {
     const m = model({});
     expect(m.noAnomalies).toBe('none above noise on the KPIs with data');
     expect(m.economics.marginNote).toBe('margin within ±3% of control: no CEO tag');
+  });
+
+  it('a journey label that holds an e-mail address or a long ID is masked in the report', () => {
+    const policy = { ...DEFAULT_POLICY, journeys: [{ name: 'checkout-bob@example.com', critical: true }, { name: 'user-123456789012', critical: false }] };
+    const text = buildReport({ meta: META, policy, state, decisions: evaluate(policy, EMPTY, state, NOW), snapshot: EMPTY, now: NOW });
+    expect(text).toContain('[email]');
+    expect(text).toContain('user-[id]');
+    expect(text).not.toMatch(/bob@example\.com|123456789012/);
   });
 });

@@ -47,7 +47,7 @@ export function snapshotOf(values: Values, at = NOW - 12_000): Snapshot {
 }
 
 export const META: WindowMeta = {
-  release: { tag: 'v20261120.1', commit: '3f9c2ab', service: 'checkout-api', region: 'us-west-2', channel: '#ship-room', ceoHandle: '@ceo' },
+  release: { tag: 'v20261120.1', commit: '3f9c2ab', service: 'checkout-api', region: 'us-west-2', channel: '#ship-room', ceoHandle: '<@U0CEO>' },
   mode: 'REHEARSAL', speed: 60, operator: 'alice', sourceName: 'fixture test', endsAt: null,
 };
 
