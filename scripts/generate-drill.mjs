@@ -145,7 +145,10 @@ const fixture = {
     checkInterval: '1m',
     staleAfter: '3m',
     journeys: [{ name: 'checkout', critical: true }, { name: 'search', critical: true }, { name: 'organic-landing', critical: false }],
-    release: { tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2' },
+    release: {
+      tag: 'v20261120.1', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2',
+      links: { directive: 'https://git.example.com/web-app/blob/main/CEO_FINAL_DIRECTIVE.md', handoff: 'https://git.example.com/web-app/blob/main/HANDOFF_SUMMARY.md' },
+    },
     window: { start: iso(T0) },
     roster: {
       incidentCommander: { name: 'Ana Ruiz', contact: '<@U01ANA>' }, releaseEng: { name: 'Bo Chen', contact: '<@U02BO>' },

@@ -136,6 +136,25 @@ program
   });
 
 program
+  .command('post')
+  .description('print a #ship-room post: ack (the proposed window), t-2h (region, roster, window, dashboards), t-1h (pre-flight item by item), t-0 (tag, commit, change record)')
+  .argument('<kind>', 'ack, t-2h, t-1h or t-0')
+  .option('--config <file>', 'the window\'s config (default: the bundled drill)')
+  .option('--fixture <drill>', 'a drill name or fixture file instead of the config\'s source')
+  .option('--at <time>', 'a drill: the virtual time of the post (default: its moment before window.start)')
+  .option('--audit-dir <dir>', 'a live window\'s folder, for its signatures (default: the config\'s audit.dir, then .canary-tui/audit)')
+  .action(async (kind: string, opts: { config?: string; fixture?: string; at?: string; auditDir?: string }) => {
+    const { runPost } = await import('./comms/post-command.js');
+    const { parseTimeArg } = await import('./config/time-arg.js');
+    const { resolveDrill } = await import('./run/drill-library.js');
+    const now = Date.now();
+    finish(await runPost(kind, {
+      ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: resolveDrill(opts.fixture) } : {}),
+      ...(opts.at ? { at: parseTimeArg('--at', opts.at, now) } : {}), ...(opts.auditDir ? { auditDir: opts.auditDir } : {}),
+    }, (l) => process.stdout.write(l), process.env, now));
+  });
+
+program
   .command('sign')
   .description('sign a pre-flight item of the live window as its DRI (the roster in --config names who may sign what)')
   .argument('<item>', 'infra-lock, security, db-changes, feature-flags, observability or seo')

@@ -19,15 +19,24 @@ const triggerWindow = { for: windowMs.optional(), consecutiveChecks: z.number().
 const shareTrigger = z.strictObject({ threshold: share.optional(), ...triggerWindow });
 const numberTrigger = z.strictObject({ threshold: z.number().optional(), ...triggerWindow });
 
+/** v20261131.1 has the right shape and no such day. */
+function realDate(tag: string): boolean {
+  const [y, m, d] = [tag.slice(1, 5), tag.slice(5, 7), tag.slice(7, 9)].map(Number);
+  const t = new Date(Date.UTC(y!, m! - 1, d!));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
+}
+
 export const configSchema = z.strictObject({
   release: z
     .strictObject({
-      tag: z.string().regex(/^v\d{8}\.\d+$/, 'expected a tag like v20261126.1').optional(),
+      tag: z.string().regex(/^v\d{8}\.\d+$/, 'expected a tag like v20261126.1').refine(realDate, 'expected vYYYYMMDD.X with a real calendar date, like v20261126.1').optional(),
       commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'expected a commit SHA (7-40 hex digits)').optional(),
       service: z.string().optional(),
       region: z.string().optional(),
       channel: z.string().optional(),
       ceoHandle: z.string().optional(),
+      /** The T-0 post's change record. */
+      links: z.strictObject({ directive: httpUrl().optional(), handoff: httpUrl().optional() }).optional(),
     })
     .optional(),
   /** Audit lines name the operator: blank would record an action by nobody. */

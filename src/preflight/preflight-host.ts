@@ -73,6 +73,7 @@ export class PreflightHost {
   #signed: Signature[];
   #lastCapsAt: number | null = null;
   #lockAsking: Promise<void> | null = null;
+  #capsPending: Promise<void> | null = null;
   #lastLockAt: number | null = null;
 
   constructor(
@@ -121,7 +122,7 @@ export class PreflightHost {
     if (this.scalar && !this.#unconfigured['payment-caps'] && !this.#capsAsking && (this.#lastCapsAt === null || now - this.#lastCapsAt >= every)) {
       this.#capsAsking = true;
       this.#lastCapsAt = now;
-      void capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; this.#changes += 1; });
+      this.#capsPending = capsProbe(this.scalar, this.policy, now).then((r) => { this.#probes['payment-caps'] = r; this.#capsAsking = false; this.#capsPending = null; this.#changes += 1; });
     }
     if (this.lock && !this.#lockAsking && (this.#lastLockAt === null || now - this.#lastLockAt >= every)) {
       this.#lastLockAt = now;
@@ -191,7 +192,7 @@ export class PreflightHost {
   }
 
   settled(): Promise<unknown> {
-    return Promise.all([this.monitor?.settled(), this.#dashboards?.settled(), this.#lockAsking]);
+    return Promise.all([this.monitor?.settled(), this.#dashboards?.settled(), this.#lockAsking, this.#capsPending]);
   }
 }
 

@@ -38,7 +38,7 @@ async function scalar(driver: Pick<Driver, 'instantQuery'>, query: string, at: n
   }
 }
 
-async function hourly(driver: Driver, query: string, now: number): Promise<Array<[number, number]>> {
+export async function hourly(driver: Driver, query: string, now: number): Promise<Array<[number, number]>> {
   try {
     // On the hour, so each point is one hour of the week.
     const end = Math.floor(now / HOUR) * HOUR;

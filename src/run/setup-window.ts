@@ -84,6 +84,8 @@ export interface WindowSetup {
   drillExpect?: Fixture['expect'];
   /** Where `p` posts the report (config slack), secret resolved. */
   slack?: SlackPoster | null;
+  /** The config the window runs with (a drill's own under the user's): the posts read the roster, links and window from it. */
+  config?: UserConfig;
 }
 
 /** Default rehearsal pace: the bundled three-hour drill plays in about three minutes. */
@@ -102,6 +104,7 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
     slack.registerWith((setup.redactor ??= new Redactor()));
     setup.slack = slack;
   }
+  setup.config = config;
   if (!recording) return setup;
   try {
     return recording.withRecording(setup, opts.record!, config, startedAtReal);

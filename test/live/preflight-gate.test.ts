@@ -7,7 +7,8 @@
  * monitor, the dashboards, the payment caps from PromQL, Prometheus, billing,
  * the roster and the six signatures) and the window opens by itself.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -91,6 +92,14 @@ describe('the pre-flight gate in a live window', { timeout: 90_000 }, () => {
     live.runs.push(second);
     const go = await second.waitFor('pre-flight GO', (l) => l.type === 'preflight' && l.go === true, 20_000);
     expect(go.blockers).toEqual([]);
+    // The T-1h post from the same config, beside the running window: one round of probes, the signatures file, no lock.
+    // Not spawnSync: the health endpoints and the billing stub answer from this process's event loop.
+    const t1h = await promisify(execFile)(process.execPath, [CLI, 'post', 't-1h', '--config', config, '--audit-dir', audit], { encoding: 'utf8' });
+    expect(t1h.stderr).toBe('');
+    expect(t1h.stdout).toMatch(/^\*T-1h pre-flight: GO\* · web-app v20261202\.1 \(`4f9c2ab`\)\n/);
+    expect(t1h.stdout).toContain('✔ GREEN Payment caps: enforced 100 tx, $20/tx, $1,500 global');
+    expect(t1h.stdout).toMatch(/✔ GREEN Security sign-off: signed by Ed Fox \(Security\/Compliance\) at \d\d:\d\d UTC/);
+    expect(t1h.stdout).toContain('✔ GREEN Metrics: every gated KPI present for canary and control');
     const opened = await second.waitFor('the open', (l) => l.type === 'action' && l.action === 'open', 10_000);
     expect(opened).toMatchObject({ ok: true, toWeight: 5 });
     second.stop();
