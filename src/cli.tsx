@@ -117,6 +117,15 @@ program
     finish(await runRegion(opts.config, (l) => process.stdout.write(l), process.env, Date.now()));
   });
 
+/** `report` and `post` take the same options: the drill named is resolved and --at parsed (loaded on demand). */
+async function momentOptions(opts: { config?: string; fixture?: string; at?: string; auditDir?: string }, now: number) {
+  const [{ parseTimeArg }, { resolveDrill }] = await Promise.all([import('./config/time-arg.js'), import('./run/drill-library.js')]);
+  return {
+    ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: resolveDrill(opts.fixture) } : {}),
+    ...(opts.at ? { at: parseTimeArg('--at', opts.at, now) } : {}), ...(opts.auditDir ? { auditDir: opts.auditDir } : {}),
+  };
+}
+
 program
   .command('report')
   .description('print the current 15-minute report (Slack mrkdwn) for scripts: a live config reads once, takes no lock and writes nothing; a drill replays to --at (default: its end)')
@@ -126,13 +135,8 @@ program
   .option('--audit-dir <dir>', 'a live window\'s folder, for its saved state (default: the config\'s audit.dir, then .canary-tui/audit)')
   .action(async (opts: { config?: string; fixture?: string; at?: string; auditDir?: string }) => {
     const { runReport } = await import('./comms/report-command.js');
-    const { parseTimeArg } = await import('./config/time-arg.js');
-    const { resolveDrill } = await import('./run/drill-library.js');
     const now = Date.now();
-    finish(await runReport({
-      ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: resolveDrill(opts.fixture) } : {}),
-      ...(opts.at ? { at: parseTimeArg('--at', opts.at, now) } : {}), ...(opts.auditDir ? { auditDir: opts.auditDir } : {}),
-    }, (l) => process.stdout.write(l), process.env, now));
+    finish(await runReport(await momentOptions(opts, now), (l) => process.stdout.write(l), process.env, now));
   });
 
 program
@@ -145,13 +149,8 @@ program
   .option('--audit-dir <dir>', 'a live window\'s folder, for its signatures (default: the config\'s audit.dir, then .canary-tui/audit)')
   .action(async (kind: string, opts: { config?: string; fixture?: string; at?: string; auditDir?: string }) => {
     const { runPost } = await import('./comms/post-command.js');
-    const { parseTimeArg } = await import('./config/time-arg.js');
-    const { resolveDrill } = await import('./run/drill-library.js');
     const now = Date.now();
-    finish(await runPost(kind, {
-      ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: resolveDrill(opts.fixture) } : {}),
-      ...(opts.at ? { at: parseTimeArg('--at', opts.at, now) } : {}), ...(opts.auditDir ? { auditDir: opts.auditDir } : {}),
-    }, (l) => process.stdout.write(l), process.env, now));
+    finish(await runPost(kind, await momentOptions(opts, now), (l) => process.stdout.write(l), process.env, now));
   });
 
 program

@@ -6,10 +6,7 @@
  * A drill replays to `--at`, by default the post's own moment (T-2h, T-1h or
  * T-0 from window.start), and fills the post from the replayed window.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { evaluate } from '../../rules/evaluate.js';
+import { resolve } from 'node:path';
 import { initialWindow } from '../../rules/phases.js';
 import { chooseRegion, troughStart } from '../../rules/region-choice.js';
 import { loadConfig } from '../config/load-config.js';
@@ -21,12 +18,9 @@ import { nextHealth, HEALTHY } from '../engine/source-health.js';
 import { buildPreflight } from '../preflight/build-preflight.js';
 import { prometheusScalar } from '../preflight/prometheus-scalar.js';
 import { hourly, readRegions } from '../preflight/region-command.js';
-import { createEngine } from '../run/create-engine.js';
-import { buildLiveSource } from '../run/live-source.js';
-import { setupWindow } from '../run/setup-window.js';
 import { windowParts } from '../run/window-parts.js';
 import { createPrometheusDriver } from '../sources/prometheus/prometheus-client.js';
-import { SeriesStore } from '../store/series-store.js';
+import { readLiveOnce, replayDrill } from './window-now.js';
 import { POST_KINDS, releasePost, type PostContext, type PostKind } from './release-posts.js';
 
 export interface PostOptions { config?: string; fixture?: string; at?: number; auditDir?: string }
@@ -59,11 +53,8 @@ async function liveContext(config: UserConfig, file: string, opts: PostOptions, 
   let preflight: PostContext['preflight'] = null;
   if (host) {
     // One round: the KPIs read once (the Prometheus and billing items), every probe asked once.
-    const read = await buildLiveSource(config, file, env, redactor).read(now);
-    const store = new SeriesStore();
-    store.push(read.samples);
-    const d = evaluate(policy, store.snapshot(), initialWindow(policy, now, 'ready', 0), now);
-    host.tick(now, d, nextHealth(HEALTHY, read, now));
+    const once = await readLiveOnce(config, file, env, redactor, policy, initialWindow(policy, now, 'ready', 0), now);
+    host.tick(now, once.decisions, nextHealth(HEALTHY, once.read, now));
     await host.settled();
     preflight = host.view(now);
   }
@@ -71,14 +62,11 @@ async function liveContext(config: UserConfig, file: string, opts: PostOptions, 
 }
 
 async function drillContext(kind: PostKind, opts: PostOptions, env: NodeJS.ProcessEnv, now: number): Promise<PostContext> {
-  const setup = await setupWindow({ headless: true, auditDir: mkdtempSync(join(tmpdir(), 'canary-post-')), ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: opts.fixture } : {}) }, env, now);
-  const config = setup.config ?? {};
-  const t0 = setup.preflight?.windowStartAt ?? null;
-  const at = opts.at ?? (t0 !== null ? t0 - BEFORE_T0[kind] : setup.clock.now());
-  setup.meta.endsAt = at;
-  const engine = createEngine(setup);
-  await engine.start();
-  await engine.run(new AbortController().signal);
+  // By default the post's own moment before T-0; a drill without a release, its start.
+  const { setup, engine } = await replayDrill(opts, env, now, (s) => {
+    const t0 = s.preflight?.windowStartAt ?? null;
+    return opts.at ?? (t0 !== null ? t0 - BEFORE_T0[kind] : s.clock.now());
+  });
   const view = engine.view();
-  return { meta: setup.meta, config, region: view.preflight?.region ?? null, trough: null, preflight: view.preflight, now: view.now };
+  return { meta: setup.meta, config: setup.config ?? {}, region: view.preflight?.region ?? null, trough: null, preflight: view.preflight, now: view.now };
 }

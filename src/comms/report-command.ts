@@ -7,21 +7,15 @@
  * source) replays headless to `--at` (default: its end) and prints the
  * report as of then.
  */
-import { join } from 'node:path';
-import { evaluate } from '../../rules/evaluate.js';
+import { join, resolve } from 'node:path';
 import { initialWindow } from '../../rules/phases.js';
 import { loadConfig } from '../config/load-config.js';
 import { Redactor } from '../config/secrets.js';
 import { toPolicy } from '../config/to-policy.js';
 import { WindowFile } from '../engine/window-file.js';
 import { buildReport } from '../report/slack-report.js';
-import { createEngine } from '../run/create-engine.js';
-import { buildLiveSource } from '../run/live-source.js';
-import { setupWindow } from '../run/setup-window.js';
 import { windowParts } from '../run/window-parts.js';
-import { SeriesStore } from '../store/series-store.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readLiveOnce, replayDrill } from './window-now.js';
 
 export interface ReportOptions { config?: string; at?: number; auditDir?: string; fixture?: string }
 
@@ -30,24 +24,14 @@ export async function runReport(opts: ReportOptions, write: (s: string) => void,
   if (user.source?.type === 'prometheus' && !opts.fixture) {
     const policy = toPolicy(user);
     const redactor = new Redactor();
-    const source = buildLiveSource(user, opts.config!, env, redactor);
     const parts = windowParts(user, { ...(opts.auditDir ? { auditDir: opts.auditDir } : {}) }, 'LIVE', now, env);
-    const saved = new WindowFile(join(parts.auditDir, `${parts.windowId}.state.json`)).load();
-    const state = saved ?? initialWindow(policy, now, 'ready', 0);
-    const read = await source.read(now);
-    const store = new SeriesStore();
-    store.push(read.samples);
-    const decisions = evaluate(policy, store.snapshot(), state, now);
-    const text = buildReport({ meta: { ...parts.meta, sourceName: source.name }, policy, state, decisions, snapshot: store.snapshot(), now });
+    const state = new WindowFile(join(parts.auditDir, `${parts.windowId}.state.json`)).load() ?? initialWindow(policy, now, 'ready', 0);
+    const once = await readLiveOnce(user, resolve(opts.config!), env, redactor, policy, state, now);
+    const text = buildReport({ meta: { ...parts.meta, sourceName: once.sourceName }, policy, state, decisions: once.decisions, snapshot: once.store.snapshot(), now });
     write(`${redactor.scrub(text)}\n`);
     return 0;
   }
-  // A drill: replayed headless in a scratch folder (a report asks for no audit of its own), up to --at.
-  const setup = await setupWindow({ headless: true, auditDir: mkdtempSync(join(tmpdir(), 'canary-report-')), ...(opts.config ? { config: opts.config } : {}), ...(opts.fixture ? { fixture: opts.fixture } : {}) }, env, now);
-  if (opts.at !== undefined) setup.meta.endsAt = Math.min(setup.meta.endsAt ?? opts.at, opts.at);
-  const engine = createEngine(setup);
-  await engine.start();
-  await engine.run(new AbortController().signal);
+  const { engine } = await replayDrill(opts, env, now, () => opts.at);
   write(`${engine.report()}\n`);
   return 0;
 }

@@ -23,8 +23,10 @@ import { gatingSnapshot } from './gating-snapshot.js';
 import { reconcileWeight } from './weight-drift.js';
 import { WriteHealth } from './write-health.js';
 import { factsOf } from './engine-facts.js';
-import { checkTime, nextCheckAt } from './check-schedule.js';
+import { checkTime } from './check-schedule.js';
+import { runLoop } from './run-loop.js';
 import { ReleaseTrack } from './release-track.js';
+import { EventHub, StableRestartNews } from './event-hub.js';
 import type { EngineEvent } from './events.js';
 import { restoreHistory } from './restore-history.js';
 import { HEALTHY, newProblems, nextHealth, sourceBlockers, type SourceHealth } from './source-health.js';
@@ -39,9 +41,6 @@ export type { ActionResult } from './command-host.js';
 
 export type { EngineDeps, Listener, OpenPolicy } from './engine-deps.js';
 
-/** Actions the view keeps for the report (a 15-minute interval holds far fewer). */
-const RECENT_ACTIONS = 50;
-
 export class Engine implements CommandHost {
   readonly store: SeriesStore;
   #state: WindowState;
@@ -52,15 +51,14 @@ export class Engine implements CommandHost {
   #weightEpoch = 0;
   readonly #writes: WriteHealth;
   #stopped = false;
-  #stableWasReset = false;
+  readonly #stableNews = new StableRestartNews();
   readonly #release: ReleaseTrack | null;
-  #actions: Extract<EngineEvent, { type: 'action' }>[] = [];
+  readonly #hub = new EventHub();
   readonly retry: { attempts: number; backoffMs: number };
   readonly commands: WindowCommands;
   readonly actions: EngineActions;
   readonly startedAt: number;
   readonly openPolicy: OpenPolicy;
-  readonly #listeners = new Set<Listener>();
 
   constructor(readonly deps: EngineDeps) {
     this.store = deps.store ?? new SeriesStore();
@@ -89,14 +87,11 @@ export class Engine implements CommandHost {
   get unconfirmedRollback(): { since: number; detail: string } | null { return unconfirmedOf(this.#state); }
 
   on(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#hub.on(listener);
   }
 
   emit(event: EngineEvent): void {
-    // The report lists the IC's actions since the last one; the last few are kept for it.
-    if (event.type === 'action') this.#actions = [...this.#actions.slice(-(RECENT_ACTIONS - 1)), event];
-    for (const l of this.#listeners) l(event);
+    this.#hub.tell(event);
     // A phase change moves the release's stage at once (RUNNING at the open, ROLLED BACK at the rollback), not at the next check.
     if (event.type === 'phase' && this.#release) {
       const now = this.deps.clock.now();
@@ -114,7 +109,7 @@ export class Engine implements CommandHost {
     const now = this.deps.clock.now();
     const f = this.facts(now);
     const release = this.#release?.view(this.#state, this.#decisions, now) ?? {};
-    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, actions: this.#actions, ...release });
+    return viewOf({ state: this.#state, decisions: this.#decisions, health: this.#health, readBack: this.#readBack, store: this.store, now, openBlockers: f.openBlockers, weightUnknown: f.weightUnknown === true, actions: this.#hub.actions, ...release });
   }
 
   /** The new state, saved before anyone is told (a viewer saves nothing). */
@@ -223,13 +218,11 @@ export class Engine implements CommandHost {
       this.emit(ev);
     }
     this.commit({ ...this.#state, triggers: triggerStates(d), ...(d.stable ? { stableSince: d.stable.since } : {}) });
-    // Said once when a running stable timer restarts, not at every unstable check after.
-    if (d.stable?.resetBy && !this.#stableWasReset) {
-      const message = `stable timer restarted: ${d.stable.resetBy}`;
-      if (!this.deps.readOnly) this.deps.audit.append({ at: this.iso(now), type: 'lifecycle', operator: AUTO_OPERATOR, stage: 'STABLE AT 100%', next: message });
-      this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message });
+    const restarted = this.#stableNews.next(d.stable?.resetBy);
+    if (restarted) {
+      if (!this.deps.readOnly) this.deps.audit.append({ at: this.iso(now), type: 'lifecycle', operator: AUTO_OPERATOR, stage: 'STABLE AT 100%', next: restarted });
+      this.emit({ type: 'lifecycle', at: this.iso(now), stage: 'STABLE AT 100%', message: restarted });
     }
-    this.#stableWasReset = d.stable?.resetBy !== undefined;
     this.#decisions = d;
     for (const e of this.#release?.onCheck(this.#state, d, health, now, this.iso(now)) ?? []) this.emit(e);
     this.emit({
@@ -296,20 +289,8 @@ export class Engine implements CommandHost {
     });
   }
 
-  /**
-   * Runs checks on a fixed grid (check-schedule.ts) until the window is decided, the
-   * source ends, or `signal` aborts; the IC may have decided it (r, y) during a wait.
-   */
-  async run(signal: AbortSignal): Promise<Outcome> {
-    for (let due = this.deps.clock.now(); !signal.aborted;) {
-      await this.check(due);
-      if (isTerminal(this.#state) && !this.#release?.goesOn(this.#state)) return this.#state.status as Outcome;
-      due = nextCheckAt(due, this.deps.clock.now(), this.policy.checkIntervalMs);
-      if (this.deps.meta.endsAt !== null && due > this.deps.meta.endsAt) return isTerminal(this.#state) ? this.#state.status as Outcome : 'ended';
-      await this.deps.clock.wait(due - this.deps.clock.now(), signal);
-    }
-    if (isTerminal(this.#state)) return this.#state.status as Outcome;
-    await this.stop(this.deps.meta.operator, 'stopped before the window was decided');
-    return 'stopped';
+  /** Checks until the window is decided, the source ends, or `signal` aborts (run-loop.ts). */
+  run(signal: AbortSignal): Promise<Outcome> {
+    return runLoop(this, signal);
   }
 }
