@@ -24,7 +24,7 @@ export function CompactHeader({ header: h, width }: { header: ViewModel['header'
   const parts: Part[] = [
     h.dataStale ? { text: h.freshness, symbol: '▲', color: 'yellow' } : { text: h.freshness },
     { text: `[${bar(h.progress.elapsedMs, h.progress.requiredMs, PROGRESS_WIDTH)}] ${formatDuration(h.progress.elapsedMs)}/${formatDuration(h.progress.requiredMs)}` },
-    { text: `report in ${h.nextReportIn}` },
+    h.report.late ? { text: h.report.text, symbol: '▲', color: 'yellow' } : { text: h.report.text },
   ];
   return (
     <Box flexDirection="column" flexShrink={0}>

@@ -67,7 +67,8 @@ export function Header({ header, width, release = null }: { header: ViewModel['h
         <Text> — {because}</Text>
       </Text>
       <Text wrap="truncate" dimColor>
-        {release?.ic ? `IC ${release.ic} · ` : ''}next report in {header.nextReportIn} · adapter: {header.adapter}
+        {release?.ic ? `IC ${release.ic} · ` : ''}
+        {header.report.late ? <Text color="yellow" dimColor={false}>▲ {header.report.text}</Text> : header.report.text} · adapter: {header.adapter}
       </Text>
     </Box>
   );

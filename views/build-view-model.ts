@@ -5,6 +5,7 @@
 import type { Lifecycle } from '../rules/lifecycle.js';
 import type { PreflightView } from '../src/preflight/preflight-host.js';
 import { releaseModel } from './release-model.js';
+import { reportIndicator, type ReportDeliveries } from './report-due.js';
 import { currentVerdict, type Decisions } from '../rules/evaluate.js';
 import { calmMs, formatCalmDuration, formatDuration, formatValue } from '../rules/format.js';
 import type { WindowState } from '../rules/phases.js';
@@ -48,6 +49,8 @@ export interface ViewInput {
   lifecycle?: Lifecycle | null;
   /** A replay on screen: its speed now, paused, rushing to the next event; absent in a live window and headless. */
   replay?: ReplayState;
+  /** When the last report fell due and when one was last posted or copied (the TUI keeps them). */
+  reports?: ReportDeliveries;
   now: number;
 }
 
@@ -79,7 +82,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
       progress: { elapsedMs: state.status === 'ready' ? 0 : calmMs(now - (state.stableSince ?? state.phaseStartedAt)), requiredMs: phase.minDurationMs },
       status: d?.status ?? 'UNKNOWN',
       ...currentVerdict(state, d),
-      nextReportIn: formatCalmDuration((state.lastReportAt ?? now) + policy.reportEveryMs - now),
+      report: reportIndicator(policy, state, input.reports, now),
       adapter: input.adapter,
       ...freshness(input.snapshot, now, policy.staleAfterMs),
     },

@@ -111,7 +111,8 @@ export interface ViewModel {
     status: Status;
     recommendation: Recommendation;
     because: string;
-    nextReportIn: string;
+    /** When the next report is due, or that a due one is still out (late: YELLOW after five minutes). */
+    report: { text: string; late: boolean };
     adapter: string;
     /** Age of the newest sample: "data 12s old", or "no data". */
     freshness: string;

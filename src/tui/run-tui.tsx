@@ -15,6 +15,7 @@ import type { Outcome } from '../exit-codes.js';
 import { copyReport, saveReport, systemClipboard, type CopyDeps } from '../report/copy-report.js';
 import type { WindowSetup } from '../run/setup-window.js';
 import { runCommand } from './run-command.js';
+import { reportDueToast } from '../../views/report-due.js';
 import { clearSplash } from '../splash.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { ReplayControls } from './replay-controls.js';
@@ -46,7 +47,10 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
   const replay = setup.meta.mode !== 'LIVE' && setup.clock instanceof VirtualClock ? new ReplayControls(setup.clock, setup.open === 'ic') : null;
   /** A drill keeps every event (the log keeps 200) and when the report was copied, for its score. */
   const drill: EngineEvent[] | null = setup.meta.mode !== 'LIVE' && !setup.readOnly ? [] : null;
+  /** When a report was posted or copied for real (a file in the folder does not count). */
   const copiesAt: number[] = [];
+  let reportDueAt: number | null = null;
+  let replaySaidAt: string | null = null;
   const events: EngineEvent[] = [];
   let flash: ViewModel['flash'] = null;
   let lastJson = '';
@@ -68,11 +72,16 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       openBlockers: view.openBlockers, weightUnknown: view.weightUnknown, preflight: view.preflight, lifecycle: view.lifecycle,
       history: { canary: view.p95.canary, control: view.p95.control }, postsTo: setup.slack?.channel ?? null,
       ...(replay ? { replay: replay.state() } : {}),
+      reports: { dueAt: reportDueAt, deliveredAt: copiesAt.at(-1) ?? null },
     });
   };
   const onCommand = (command: Command): void => {
-    const slack = setup.slack ? { post: (text: string) => { copiesAt.push(setup.clock.now()); return setup.slack!.post(text); }, channel: setup.slack.channel } : {};
-    void runCommand(engine, command, { copy: (text) => { copiesAt.push(setup.clock.now()); return copyReport(text, copy); }, write: (text) => saveReport(text, copy), ...slack, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
+    const delivered = <T,>(ok: (out: T) => boolean) => (out: T): T => {
+      if (ok(out)) copiesAt.push(setup.clock.now());
+      return out;
+    };
+    const slack = setup.slack ? { post: (text: string) => setup.slack!.post(text).then(delivered((o) => o.ok)), channel: setup.slack.channel } : {};
+    void runCommand(engine, command, { copy: (text) => copyReport(text, copy).then(delivered((o) => o.method !== 'none')), write: (text) => saveReport(text, copy), ...slack, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
       if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();
@@ -99,7 +108,15 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
   engine.on((e) => {
     drill?.push(e);
     const said = replay?.onEvent(e);
-    if (said) flash = { text: said, tone: 'info' };
+    if (said) {
+      flash = { text: said, tone: 'info' };
+      replaySaidAt = e.at;
+    }
+    if (e.type === 'report') {
+      reportDueAt = Date.parse(e.at);
+      // The header says it is due either way; the replay's word at the same moment (the wait at T-0) stays.
+      if (replaySaidAt !== e.at) flash = { text: reportDueToast(reportDueAt, setup.slack?.channel ?? null), tone: 'warn' };
+    }
     events.push(e);
     if (events.length > EVENT_LOG_SIZE) events.shift();
     scheduleRedraw();

@@ -59,7 +59,7 @@ function healthy(): ViewModel {
       status: 'GREEN',
       recommendation: 'GO',
       because: 'all gates GREEN, no trigger breaching',
-      nextReportIn: '12m',
+      report: { text: 'next report in 12m', late: false },
       adapter: 'haproxy 127.0.0.1:9999 backend web',
       freshness: 'data 12s old',
       dataStale: false,
