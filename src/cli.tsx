@@ -154,6 +154,17 @@ program
   });
 
 program
+  .command('archive')
+  .description('pack a window\'s folder into its .tar.gz for audit: the audit log, signatures, reports, metric snapshots, drill score, end-of-window files and the config, secrets scrubbed and PII masked, listed with SHA-256 sums (a decided window writes it by itself)')
+  .option('--config <file>', 'the window\'s config: packed with its secrets removed, and its secrets scrubbed from every file')
+  .option('--audit-dir <dir>', 'the window\'s folder (default: the config\'s audit.dir, then .canary-tui/audit)')
+  .option('--window <id>', 'the window\'s id, the name of its audit log without .jsonl (default: the newest)')
+  .action(async (opts: { config?: string; auditDir?: string; window?: string }) => {
+    const { runArchive } = await import('./aftermath/archive-command.js');
+    finish(await runArchive(opts, (l) => process.stdout.write(l), process.env, Date.now()));
+  });
+
+program
   .command('sign')
   .description('sign a pre-flight item of the live window as its DRI (the roster in --config names who may sign what)')
   .argument('<item>', 'infra-lock, security, db-changes, feature-flags, observability or seo')

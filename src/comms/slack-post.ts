@@ -26,7 +26,7 @@ export interface PostOutcome { ok: boolean; detail: string }
  * A webhook's secret is its path (`/services/T…/B…/…`): a receiver may echo
  * the path alone, or its last part, so each is scrubbed, not only the URL.
  */
-function registerWebhook(r: Redactor, url: string): void {
+export function registerWebhook(r: Redactor, url: string): void {
   r.add(url);
   try {
     const parts = new URL(url).pathname.split('/').filter(Boolean);

@@ -7,6 +7,9 @@ import { Engine } from '../engine/engine.js';
 import type { EngineView } from '../engine/engine-view.js';
 import { buildReport } from '../report/slack-report.js';
 import { attachMemoryLog } from './memory-log.js';
+import { attachSnapshotLog } from '../aftermath/snapshot-log.js';
+import { snapshotsPath } from '../aftermath/window-folder.js';
+import { attachEndOfWindow } from '../aftermath/close-window.js';
 import type { WindowSetup } from './setup-window.js';
 
 export function reportOf(setup: WindowSetup, view: EngineView): string {
@@ -20,5 +23,8 @@ export function createEngine(setup: WindowSetup): Engine {
   const engine = new Engine({ ...setup, open: setup.open, reporter: (view) => reportOf(setup, view) });
   if (setup.resume) engine.resumeFrom(setup.resume);
   attachMemoryLog(engine, process.env, setup.clock.now());
+  // A watcher's checks are the driver's to record; two writers would interleave one file.
+  if (!setup.readOnly) attachSnapshotLog(engine, snapshotsPath(setup));
+  attachEndOfWindow(engine, setup);
   return engine;
 }

@@ -5,6 +5,7 @@
 import { createEngine } from './create-engine.js';
 import { scoreDrill } from '../engine/drill-score.js';
 import { saveScore } from './score-file.js';
+import { closeWindow } from '../aftermath/close-window.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from './setup-window.js';
@@ -28,11 +29,11 @@ export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: Ab
     return 'stopped';
   }
   const outcome = await engine.run(signal);
-  // A drill ends with its score, the last line (drill-score.ts), saved beside the audit too.
-  if (setup.meta.mode !== 'LIVE' && !setup.readOnly) {
-    const score = scoreDrill(events, outcome, setup.drillExpect);
-    saveScore(setup, score);
-    print({ ...score });
-  }
+  // A drill ends with its score, the last line (drill-score.ts), saved beside the audit too (and so in the archive).
+  const score = setup.meta.mode !== 'LIVE' && !setup.readOnly ? scoreDrill(events, outcome, setup.drillExpect) : null;
+  if (score) saveScore(setup, score);
+  const left = closeWindow(setup, engine, outcome, Date.now());
+  if (left) print({ type: 'archive', at: engine.iso(), files: left.files, archive: left.archive, ...(left.problem ? { problem: left.problem } : {}) });
+  if (score) print({ ...score });
   return outcome;
 }

@@ -21,6 +21,7 @@ import { VirtualClock } from '../clock/virtual-clock.js';
 import { ReplayControls } from './replay-controls.js';
 import { scoreDrill, scoreText } from '../engine/drill-score.js';
 import { saveScore } from '../run/score-file.js';
+import { closeWindow, type WindowLeftovers } from '../aftermath/close-window.js';
 
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
@@ -133,6 +134,8 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       const saved = saveScore(setup, score);
       flash = { text: `${scoreText(score).split('\n')[0]} · ${saved.text}; press q`, tone: score.asExpected === false ? 'warn' : 'info' };
     }
+    const left = closeWindow(setup, engine, outcome, Date.now());
+    if (left) flash = leftoversFlash(left, flash, setup.auditDir);
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {
@@ -144,4 +147,13 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     if (pending) clearTimeout(pending);
     instance.unmount();
   }
+}
+
+/** The end-of-window files, said after what the window said last (the drill's score). */
+function leftoversFlash(left: WindowLeftovers, before: ViewModel['flash'], dir: string): ViewModel['flash'] {
+  const names = left.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ');
+  // The score's first line stays first; its file sits with the others in the window's folder.
+  const lead = before ? `${before.text.split(' · ')[0]} · ` : '';
+  const said = left.problem ?? `${names}${before ? ', the score' : ''} and the archive are in ${dir}`;
+  return { text: `${lead}${said}; press q`, tone: left.problem ? 'warn' : before?.tone ?? 'info' };
 }

@@ -29,7 +29,7 @@ describe('usage errors exit 2 with one line naming the flag (built bin)', { time
     ['--operator of spaces', ['--operator', '   '], 'canary-tui: bad input: --operator: expected a name, not blank, got "   "'],
     ['rehearse --operator ""', ['rehearse', '--operator', ''], 'canary-tui: bad input: rehearse --operator: expected a name, not blank, got ""'],
     ['check without --config', ['check'], 'canary-tui: bad input: check --config: missing; expected <file> (config to check)'],
-    ['a mistyped command', ['rehers'], 'canary-tui: bad input: "rehers": unknown command; expected rehearse, drills, check, record, region, report, post, sign or serve (see canary-tui --help)'],
+    ['a mistyped command', ['rehers'], 'canary-tui: bad input: "rehers": unknown command; expected rehearse, drills, check, record, region, report, post, archive, sign or serve (see canary-tui --help)'],
     ['rehearse with two fixtures', ['rehearse', 'a.json', 'b.json'], 'canary-tui: bad input: rehearse: too many arguments ("a.json" "b.json"); expected at most 1 ([fixture])'],
   ])('%s', (_name, args, line) => {
     const r = run(args);

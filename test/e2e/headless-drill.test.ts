@@ -15,11 +15,14 @@ describe('the built bin, headless', { timeout: 60_000 }, () => {
     const all = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     // The last line is the drill's score (drill-score.ts): the decision the fixture expects, met.
     expect(all.at(-1)).toMatchObject({ type: 'score', outcome: 'rolled-back', asExpected: true, missedRollbacks: [] });
-    const lines = all.slice(0, -1);
+    const lines = all.slice(0, -2);
     // README gives the count and the last three lines; they must be this run's.
     const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
     expect(readme).toContain(`That is ${all.length} JSON lines`);
-    expect(all.slice(-3).map((l) => l.type === 'lifecycle' ? `lifecycle ${l.stage}` : l.type)).toEqual(['lifecycle ROLLED BACK', 'report', 'score']);
+    expect(all.slice(-4).map((l) => l.type === 'lifecycle' ? `lifecycle ${l.stage}` : l.type)).toEqual(['lifecycle ROLLED BACK', 'report', 'archive', 'score']);
+    const left = all.at(-2) as { files: string[]; archive: string };
+    expect(left.files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(['ROLLBACK_REPORT.md']);
+    expect(left.archive).toMatch(/\.tar\.gz$/);
     for (const l of lines) {
       expect(typeof l.at).toBe('string');
       expect(['check', 'phase', 'trigger', 'action', 'report', 'error', 'preflight', 'lifecycle']).toContain(l.type);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,11 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     expect(done).toMatch(/P95 checkout/);
     const rollback = auditRecords(audit).find((r) => r.action === 'rollback');
     expect(rollback).toMatchObject({ operator: 'canary-tui (auto)', fromWeight: 50, toWeight: 0, ok: true, phase: 3 });
+    // The decided window's files: said on screen, in the folder, the archive beside them.
+    await waitFor('the end-of-window files', () => t.screen().includes('Drill score: rolled-back (as the directive requires) · ROLLBACK_REPORT.md, the score and the archive are in'), 10_000, () => t.screen());
+    const id = readdirSync(audit).find((f) => f.endsWith('.jsonl'))!.replace(/\.jsonl$/, '');
+    expect(readFileSync(join(audit, `${id}-reports`, 'ROLLBACK_REPORT.md'), 'utf8')).toContain('by canary-tui, automatically (pre-approved on any trigger)');
+    expect(existsSync(join(audit, `${id}.tar.gz`))).toBe(true);
     t.keys('q');
     expect(await waitFor('the exit', () => t.exitStatus() ?? null, 10_000, () => t.screen())).toBe(3);
     // The same decisions at the same virtual times as headless, where nothing is drawn and time does not wait.
