@@ -17,10 +17,11 @@ import { EventLog } from './EventLog.js';
 import { clipWords } from './fit.js';
 import { Footer, footerLines } from './Footer.js';
 import { PreflightOverlay, preflightHeight } from './PreflightOverlay.js';
+import { PostsOverlay, postsHeight } from './PostsOverlay.js';
 import { closeIfStale, handleInput } from './handle-key.js';
 import { Header } from './Header.js';
-import { HelpOverlay } from './HelpOverlay.js';
-import { activeKeys, KEY_ROWS } from './keys.js';
+import { HelpOverlay, helpHeight } from './HelpOverlay.js';
+import { activeKeys } from './keys.js';
 import { CHART_MIN_HEIGHT } from './LatencyChart.js';
 import { fittingLayout, type LayoutName } from './layout.js';
 import { Prompt } from './Prompt.js';
@@ -36,8 +37,6 @@ export type { Command } from './commands.js';
 
 /** The boxed header: border, four lines, border. */
 const HEADER_HEIGHT = 6;
-/** The help overlay: border, title, one row per key, a blank, the symbol legend (three), border. */
-const HELP_HEIGHT = KEY_ROWS.length + 7;
 /** Event lines at most, per layout; fewer when the terminal is short. */
 const EVENT_LINES: Record<LayoutName, number> = { compact: 4, standard: 4, wide: 8 };
 /** Rows the standard layout keeps for the event log before it gives any to the chart. */
@@ -85,7 +84,10 @@ export function App({ model, onCommand }: AppProps) {
   const tiny = layout === 'compact' && chromeOf('compact') + compactBodyHeight(model) > rows;
   // Rows left under the header, body, notices and footer go to the chart (standard, when tall) and the event log or prompt.
   const preflightOpen = ui.preflightOpen === true && model.release !== null && !ui.helpOpen;
-  const overlay = ui.helpOpen ? HELP_HEIGHT : preflightOpen ? preflightHeight(model.release!) : null;
+  const shownPost = ui.posts !== undefined && model.posts !== null && !ui.helpOpen && !preflightOpen ? ui.posts : null;
+  // The post gets the rows under the header and above the footer, less its frame and a prompt's two.
+  const postRows = rows - chromeOf(layout) - 4 - 2;
+  const overlay = ui.helpOpen ? helpHeight(model) : preflightOpen ? preflightHeight(model.release!) : shownPost ? postsHeight(model.posts!.texts[shownPost], postRows) : null;
   let spare = tiny ? 0 : rows - chromeOf(layout) - (overlay ?? BODY_HEIGHT[layout](model));
   const chartHeight = layout === 'standard' && overlay === null && spare - EVENTS_ROOM >= CHART_MIN_HEIGHT ? Math.min(CHART_MAX_HEIGHT, spare - EVENTS_ROOM) : 0;
   spare -= chartHeight;
@@ -103,6 +105,8 @@ export function App({ model, onCommand }: AppProps) {
         <HelpOverlay model={model} width={columns} />
       ) : preflightOpen ? (
         <PreflightOverlay release={model.release!} width={columns} />
+      ) : shownPost ? (
+        <PostsOverlay shown={shownPost} text={model.posts!.texts[shownPost]} width={columns} maxLines={postRows} />
       ) : tiny ? (
         <TinyBody model={model} width={columns} rows={rows - chromeOf('compact') - (prompt ? 2 : 0)} />
       ) : layout === 'compact' ? (

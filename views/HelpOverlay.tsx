@@ -13,13 +13,23 @@ import type { ViewModel } from './view-model.js';
 /** Border and padding on each side. */
 const FRAME = 4;
 
+/** The keys this window can ever offer: no replay keys live, no posts or pre-flight keys without a release to fill them. */
+export function helpRows(model: ViewModel): typeof KEY_ROWS {
+  return KEY_ROWS.filter((row) => (model.actions.replay !== null || !row.command.startsWith('replay.'))
+    && (model.posts !== null || row.command !== 'posts.next')
+    && (model.release !== null || !row.command.startsWith('preflight.')));
+}
+
+/** Rows the overlay takes: border, title, one row per key, a blank, the symbol legend (three), border. */
+export const helpHeight = (model: ViewModel): number => helpRows(model).length + 7;
+
 /** Given the terminal width, each explanation is cut at a word, never mid-word. */
 export function HelpOverlay({ model, width }: { model: ViewModel; width?: number }) {
   const inner = width === undefined ? Infinity : width - FRAME;
   const fit = (lead: string, text: string) => (inner === Infinity ? text : clipWords(text, Math.max(0, inner - widthOf(lead))));
   const trigLegend = `  triggers: ${Object.entries(TRIGGER_STYLE).map(([state, s]) => `${s.symbol} ${state}`).join('   ')}`;
   const barNote = fit(`${trigLegend}   `, '[█░] time in breach of the trigger window');
-  const rows = KEY_ROWS.filter((row) => model.actions.replay !== null || !row.command.startsWith('replay.'));
+  const rows = helpRows(model);
   const KEY_WIDTH = Math.max(...rows.map((row) => resolveKey(row, model).key.length));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>

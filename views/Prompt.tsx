@@ -19,7 +19,7 @@ export function promptHeight(prompt: PromptState, blockers: number): number {
 
 export const rollbackQuestion = (weight: number) => `ROLL BACK canary ${weight}% → 0%? press y to confirm, any other key cancels`;
 export const openQuestion = (from: number, to: number) => `OPEN the window: canary ${from}% → ${to}% on the load balancer? press y to confirm, any other key cancels`;
-export const postQuestion = (channel: string) => `POST the report to ${channel}? press y to post, any other key cancels`;
+export const postQuestion = (channel: string, post?: string) => `POST the ${post ? `${post.toUpperCase()} post` : 'report'} to ${channel}? press y to post, any other key cancels`;
 export const quitQuestion = (weight: number, status: string) => `QUIT? the canary stays at ${weight}% (window ${status}); press y to quit, any other key stays`;
 export const approverQuestion = (target: string) => `Gate review (CEO joins), advance ${target}: approved by?`;
 export const openOverrideQuestion = (target: string) => `Open anyway, ${target}: reason? (Enter to confirm, Esc to cancel)`;
@@ -36,7 +36,7 @@ export function Prompt({ prompt, blockers, maxBlockers = SHOWN_BLOCKERS, width }
     );
   }
   if (prompt.kind === 'confirm-rollback' || prompt.kind === 'confirm-open' || prompt.kind === 'confirm-quit' || prompt.kind === 'confirm-post') {
-    const question = prompt.kind === 'confirm-post' ? postQuestion(prompt.channel)
+    const question = prompt.kind === 'confirm-post' ? postQuestion(prompt.channel, prompt.post)
       : prompt.kind === 'confirm-rollback' ? rollbackQuestion(prompt.bound.weight)
       : prompt.kind === 'confirm-open' ? openQuestion(prompt.bound.weight, prompt.to)
       : quitQuestion(prompt.bound.weight, prompt.bound.status);

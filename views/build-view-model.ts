@@ -49,6 +49,8 @@ export interface ViewInput {
   lifecycle?: Lifecycle | null;
   /** A replay on screen: its speed now, paused, rushing to the next event; absent in a live window and headless. */
   replay?: ReplayState;
+  /** The #ship-room posts as of now (the shell fills them from the config); absent: no posts view. */
+  posts?: ViewModel['posts'];
   /** When the last report fell due and when one was last posted or copied (the TUI keeps them). */
   reports?: ReportDeliveries;
   now: number;
@@ -69,6 +71,7 @@ export function buildViewModel(input: ViewInput): ViewModel {
   const triggers = triggerModels(d, now);
   const kpi: KpiInput = { policy, readout, decisions: d, triggers, isStale };
   return {
+    posts: input.posts ?? null,
     header: {
       title: `${r.service} ${r.tag} (${r.commit}) · ${r.region}`,
       mode: modeText(meta.mode, input.replay?.speed ?? meta.speed, input.replay),

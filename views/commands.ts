@@ -5,6 +5,7 @@
  * engine refuses one whose window moved since.
  */
 import type { Bound } from '../rules/window-machine.js';
+import type { PostKind } from '../src/comms/release-posts.js';
 
 export type Command =
   | { type: 'open'; bound: Bound; override?: string }
@@ -12,11 +13,12 @@ export type Command =
   | { type: 'hold'; bound?: Bound }
   | { type: 'resume'; bound?: Bound }
   | { type: 'rollback'; reason: string }
-  | { type: 'copy' }
-  /** The report as a file in the window's folder. */
-  | { type: 'write' }
-  /** The report to the Slack webhook, after the IC confirmed the channel. */
-  | { type: 'post' }
+  /** `post`: a #ship-room post from the posts view instead of the report. */
+  | { type: 'copy'; post?: PostKind }
+  /** The report (or the post) as a file in the window's folder. */
+  | { type: 'write'; post?: PostKind }
+  /** The report (or the post) to the Slack webhook, after the IC confirmed the channel. */
+  | { type: 'post'; post?: PostKind }
   /** A pre-flight or checklist item signed in the pre-flight view. */
   | { type: 'sign'; item: string; by: string }
   /** Replay clock: pause or play, change the speed by one step, rush to the next event. */

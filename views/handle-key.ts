@@ -13,6 +13,7 @@ import type { Key } from 'ink';
 import { WAR_ROOM_ROLLBACK_REASON, type Command } from './commands.js';
 import { KEY_ROWS, type CommandName } from './keys.js';
 import { splitChunk } from './split-chunk.js';
+import { POST_KINDS } from '../src/comms/release-posts.js';
 import type { PromptState, UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
@@ -30,6 +31,11 @@ export interface InputResult {
 const MAX_TEXT = 200;
 
 const stay = (ui: UiState): KeyResult => ({ ui, command: null });
+const postOf = (ui: UiState) => (ui.posts === undefined ? {} : { post: ui.posts });
+function withoutPosts(ui: UiState): UiState {
+  const { posts: _closed, ...rest } = ui;
+  return rest;
+}
 
 /**
  * A prompt whose window moved becomes a closed notice, with the command that
@@ -73,6 +79,7 @@ export function handleKey(model: ViewModel, ui: UiState, input: string, key: Key
   const idleUi = ui;
   if (idleUi.helpOpen && key.escape) return stay({ ...idleUi, helpOpen: false });
   if (idleUi.preflightOpen && key.escape) return stay({ ...idleUi, preflightOpen: false });
+  if (idleUi.posts !== undefined && key.escape) return stay(withoutPosts(idleUi));
   // Ctrl-C is quit, and asks like q does: Ink's own Ctrl-C exit is off (run-tui.tsx).
   const name = key.ctrl && input === 'c' ? 'q' : input;
   const row = KEY_ROWS.find((r) => r.key === name && (name === 'q' || (!key.ctrl && !key.meta)));
@@ -97,11 +104,16 @@ function runCommand(name: CommandName, model: ViewModel, ui: UiState): KeyResult
     case 'rollout.rollback':
       return stay({ ...ui, prompt: { kind: 'confirm-rollback', bound } });
     case 'report.copy':
-      return { ui, command: { type: 'copy' } };
+      return { ui, command: { type: 'copy', ...postOf(ui) } };
     case 'report.write':
-      return { ui, command: { type: 'write' } };
+      return { ui, command: { type: 'write', ...postOf(ui) } };
     case 'report.post':
-      return actions.postsTo ? stay({ ...ui, prompt: { kind: 'confirm-post', bound, channel: actions.postsTo } }) : stay(ui);
+      return actions.postsTo ? stay({ ...ui, prompt: { kind: 'confirm-post', bound, channel: actions.postsTo, ...postOf(ui) } }) : stay(ui);
+    case 'posts.next': {
+      // Opens at the post the stage needs next; then round the four, Esc closes.
+      if (ui.posts === undefined) return stay({ ...ui, posts: model.posts!.suggested });
+      return stay({ ...ui, posts: POST_KINDS[(POST_KINDS.indexOf(ui.posts) + 1) % POST_KINDS.length]! });
+    }
     case 'replay.pause':
     case 'replay.faster':
     case 'replay.slower':
@@ -126,7 +138,7 @@ function promptKey(model: ViewModel, ui: UiState, prompt: PromptState, input: st
     if (input !== 'y' || key.ctrl || key.meta || pasted) return stay(closed);
     if (prompt.kind === 'confirm-rollback') return { ui: closed, command: { type: 'rollback', reason: WAR_ROOM_ROLLBACK_REASON } };
     if (prompt.kind === 'confirm-open') return { ui: closed, command: { type: 'open', bound: prompt.bound } };
-    if (prompt.kind === 'confirm-post') return { ui: closed, command: { type: 'post' } };
+    if (prompt.kind === 'confirm-post') return { ui: closed, command: { type: 'post', ...(prompt.post ? { post: prompt.post } : {}) } };
     return { ui: closed, command: { type: 'quit' } };
   }
   // Esc or Ctrl-C leaves a text prompt without doing anything.

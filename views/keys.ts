@@ -7,7 +7,7 @@ import type { UiState } from './ui-state.js';
 import type { ViewModel } from './view-model.js';
 
 /** Named commands (gemini-cli style), not functions scattered in components. */
-export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'report.write' | 'report.post' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'preflight.sign' | 'app.quit';
+export type CommandName = 'rollout.open' | 'rollout.advance' | 'rollout.hold' | 'rollout.rollback' | 'report.copy' | 'report.write' | 'report.post' | 'replay.pause' | 'replay.faster' | 'replay.slower' | 'replay.next' | 'help.toggle' | 'preflight.toggle' | 'preflight.sign' | 'posts.next' | 'app.quit';
 
 export interface KeyRow {
   command: CommandName;
@@ -15,7 +15,7 @@ export interface KeyRow {
   /** How the footer and help name the key when it is not printable as itself (space). */
   shown?: string;
   /** Labels depend on the window: "advance" or "override…", "hold" or "resume". */
-  label: (model: ViewModel) => string;
+  label: (model: ViewModel, ui?: UiState) => string;
   /** Whether the key does anything right now; false rows are hidden and ignored. */
   condition: (model: ViewModel, ui: UiState) => boolean;
   /** Changes live traffic irreversibly enough to deserve a mark and a confirmation. */
@@ -35,7 +35,10 @@ export interface ActiveKey {
 }
 
 /** No prompt and no help overlay: the dashboard itself has the keyboard. */
-const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen && !ui.preflightOpen;
+const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen && !ui.preflightOpen && ui.posts === undefined;
+/** c, w and p work on the dashboard (the report) and in the posts view (the post shown). */
+const outbound = (ui: UiState): boolean => idle(ui) || (ui.prompt === null && ui.posts !== undefined);
+const what = (ui?: UiState): string => (ui?.posts === undefined ? 'report' : 'post');
 /** Rollout keys disappear once the window is rolled back or promoted, and while a rollback is under way. */
 const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly && !m.actions.rollingBack;
 /** Advance and hold need an open window. */
@@ -58,9 +61,14 @@ export const KEY_ROWS: readonly KeyRow[] = [
     command: 'rollout.rollback', key: 'r', label: () => 'rollback', condition: (m, ui) => live(m, ui) && !(m.actions.ready && m.header.weight === 0 && !m.actions.weightUnknown), dangerous: true,
     help: 'canary to 0% now; asks to press y first',
   },
-  { command: 'report.post', key: 'p', label: (m) => `post to ${m.actions.postsTo}`, condition: (m, ui) => idle(ui) && m.actions.postsTo !== null, dangerous: false, help: 'the report to the Slack webhook (slack.webhook), after y confirms the channel; a failure keeps the text' },
-  { command: 'report.copy', key: 'c', label: () => 'copy report', condition: (_m, ui) => idle(ui), dangerous: false, help: 'status report for Slack: saved to the window folder, then the clipboard or OSC 52' },
-  { command: 'report.write', key: 'w', label: () => 'write report', condition: (_m, ui) => idle(ui), dangerous: false, inFooter: false, help: 'the report as a file in the window folder (WINDOW-reports/), audited' },
+  { command: 'report.post', key: 'p', label: (m) => `post to ${m.actions.postsTo}`, condition: (m, ui) => outbound(ui) && m.actions.postsTo !== null, dangerous: false, help: 'the report (in the posts view: the post shown) to the Slack webhook (slack.webhook), after y confirms the channel; a failure keeps the text' },
+  { command: 'report.copy', key: 'c', label: (_m, ui) => `copy ${what(ui)}`, condition: (_m, ui) => outbound(ui), dangerous: false, help: 'status report (in the posts view: the post shown) for Slack: saved to the window folder, then the clipboard or OSC 52' },
+  { command: 'report.write', key: 'w', label: (_m, ui) => `write ${what(ui)}`, condition: (_m, ui) => outbound(ui), dangerous: false, inFooter: false, help: 'the report (or the post shown) as a file in the window folder (WINDOW-reports/), audited' },
+  // The posts view closes with Esc; t opens it and then steps round the four posts.
+  {
+    command: 'posts.next', key: 't', label: (_m, ui) => (ui?.posts === undefined ? 'posts' : 'next post'), condition: (m, ui) => m.posts !== null && ui.prompt === null && !ui.helpOpen && !ui.preflightOpen, dangerous: false,
+    help: 'the #ship-room posts (ack, T-2h, T-1h, T-0) filled from the config and the window now; t shows the next, Esc closes; c, w, p act on the one shown',
+  },
   // Like help, the pre-flight view closes with its own key.
   {
     command: 'preflight.toggle', key: 'f', label: () => 'pre-flight', condition: (m, ui) => m.release !== null && ui.prompt === null && !ui.helpOpen, dangerous: false,
@@ -80,11 +88,11 @@ export const KEY_ROWS: readonly KeyRow[] = [
   { command: 'replay.next', key: ']', label: () => 'next event', condition: (m, ui) => idle(ui) && m.actions.replay !== null, dangerous: false, help: 'replay: run to the next breach, firing, phase change, action or report' },
 ];
 
-export function resolveKey(row: KeyRow, model: ViewModel): ActiveKey {
-  return { command: row.command, key: row.shown ?? row.key, label: row.label(model), dangerous: row.dangerous };
+export function resolveKey(row: KeyRow, model: ViewModel, ui?: UiState): ActiveKey {
+  return { command: row.command, key: row.shown ?? row.key, label: row.label(model, ui), dangerous: row.dangerous };
 }
 
 /** The keys that work right now, in table order: what the footer shows (help lists the rest). */
 export function activeKeys(model: ViewModel, ui: UiState): ActiveKey[] {
-  return KEY_ROWS.filter((row) => row.inFooter !== false && row.condition(model, ui)).map((row) => resolveKey(row, model));
+  return KEY_ROWS.filter((row) => row.inFooter !== false && row.condition(model, ui)).map((row) => resolveKey(row, model, ui));
 }

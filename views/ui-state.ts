@@ -6,6 +6,7 @@
  * not read.
  */
 import type { Bound } from '../rules/window-machine.js';
+import type { PostKind } from '../src/comms/release-posts.js';
 
 /** A modal question; while one is open every key goes to it. */
 export type PromptState =
@@ -16,7 +17,7 @@ export type PromptState =
   /** Leaving an undecided live window leaves the canary where it is. */
   | { kind: 'confirm-quit'; bound: Bound }
   /** Posting to Slack reaches the whole channel: the question names it. */
-  | { kind: 'confirm-post'; bound: Bound; channel: string }
+  | { kind: 'confirm-post'; bound: Bound; channel: string; post?: PostKind }
   /** Advancing past blockers, or opening while pre-flight is NO-GO (`open`), needs a typed reason for the audit log. */
   | { kind: 'override'; text: string; bound: Bound; to: number | null; open?: true }
   /** The gate review of a phase that needs approval records who approved; `override` carries the reason typed before. */
@@ -34,6 +35,8 @@ export interface UiState {
   helpOpen: boolean;
   /** The pre-flight view (its own key) in place of the panels. */
   preflightOpen?: boolean;
+  /** The #ship-room posts view (key t) in place of the panels, showing this post; c, w and p then act on it. */
+  posts?: PostKind;
   prompt: PromptState | null;
 }
 

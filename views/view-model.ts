@@ -2,6 +2,7 @@
  * What the screen shows, as plain data. Built by a pure function from the
  * engine's state, its decisions and the time; the components only print it.
  */
+import type { PostKind } from '../src/comms/release-posts.js';
 import type { ReleaseModel } from './release-model.js';
 import type { Recommendation } from '../rules/evaluate.js';
 import type { WindowStatus } from '../rules/phases.js';
@@ -100,6 +101,8 @@ export interface ReplayState {
 }
 
 export interface ViewModel {
+  /** The #ship-room posts filled from the config and the window now (posts view, key t); null when the config has none to fill. */
+  posts: { texts: Record<PostKind, string>; suggested: PostKind } | null;
   header: {
     title: string;
     mode: string;

@@ -35,7 +35,8 @@ function cleanJsonText(text: string, c: Cleaner): string {
   }
 }
 
-export function archiveWindow(place: WindowPlace, c: Cleaner, now: number): ArchiveResult {
+/** `notes`: what the manifest must say about gaps (checks whose snapshot could not be written). */
+export function archiveWindow(place: WindowPlace, c: Cleaner, now: number, notes: readonly string[] = []): ArchiveResult {
   const entries: TarEntry[] = [];
   for (const { path, name } of sideFiles(place)) {
     if (existsSync(path)) entries.push({ path: `${place.windowId}/${name}`, data: cleaned(name, readFileSync(path), c) });
@@ -49,7 +50,7 @@ export function archiveWindow(place: WindowPlace, c: Cleaner, now: number): Arch
   }
   if (!entries.some((e) => e.path.endsWith('/audit.jsonl'))) throw new Error(`no audit log for window ${place.windowId} in ${place.auditDir}`);
   const files = entries.map((e) => ({ path: e.path, bytes: e.data.length, sha256: sha256(e.data) }));
-  const manifest = { window: place.windowId, createdAt: new Date(now).toISOString(), tool: `canary-tui ${VERSION}`, cleaned: 'secrets scrubbed; e-mail addresses, phone numbers and long IDs masked', files };
+  const manifest = { window: place.windowId, createdAt: new Date(now).toISOString(), tool: `canary-tui ${VERSION}`, cleaned: 'secrets scrubbed; e-mail addresses, phone numbers and long IDs masked', notes, files };
   const sums = files.map((f) => `${f.sha256}  ${f.path.slice(place.windowId.length + 1)}`).join('\n');
   entries.push({ path: `${place.windowId}/MANIFEST.json`, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) });
   entries.push({ path: `${place.windowId}/SHA256SUMS`, data: Buffer.from(`${sums}\n`) });

@@ -12,6 +12,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from '../run/setup-window.js';
 import { archiveWindow } from './archive.js';
+import { snapshotNotes } from './snapshot-log.js';
 import { cohortReview } from './cohort-review.js';
 import { rollbackReport } from './rollback-report.js';
 import { cleanJson, cleanText, type Cleaner } from './sanitize.js';
@@ -88,7 +89,7 @@ export function closeWindow(setup: WindowSetup, engine: Engine, outcome: Outcome
   const docs = written.get(engine) ?? writeEndFiles(setup, engine, outcome);
   try {
     saveConfigCopy(setup);
-    return { ...docs, archive: archiveWindow(setup, cleanerOf(setup), realNow).path };
+    return { ...docs, archive: archiveWindow(setup, cleanerOf(setup), realNow, snapshotNotes(engine)).path };
   } catch (e) {
     return { ...docs, problem: [docs.problem, `the archive could not be written (${why(e)}); canary-tui archive packs the folder later`].filter(Boolean).join('; ') };
   }

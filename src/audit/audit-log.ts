@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 
 export interface AuditRecord {
   at: string;
-  type: 'action' | 'refusal' | 'trigger' | 'phase' | 'report' | 'report-copy' | 'report-write' | 'report-post' | 'prompt-cancelled' | 'start' | 'stop' | 'weight-drift' | 'recording' | 'signature' | 'lifecycle';
+  type: 'action' | 'refusal' | 'trigger' | 'phase' | 'report' | 'report-copy' | 'report-write' | 'report-post' | 'annotation' | 'prompt-cancelled' | 'start' | 'stop' | 'weight-drift' | 'recording' | 'signature' | 'lifecycle';
   operator: string;
   [field: string]: unknown;
 }

@@ -3,6 +3,7 @@
  * out comes from the directive's defaults (rules/policy.ts).
  */
 import { slackSchema } from '../comms/slack-post.js';
+import { grafanaSchema } from '../comms/grafana-annotations.js';
 import { z } from 'zod';
 import { durationMs, share, windowMs } from './units.js';
 import { httpUrl } from './http-url.js';
@@ -109,6 +110,7 @@ export const configSchema = z.strictObject({
   roster: rosterSchema.optional(),
   preflight: preflightSchema.optional(),
   slack: slackSchema.optional(),
+  grafana: grafanaSchema.optional(),
   regions: regionsSchema.optional(),
 });
 

@@ -33,11 +33,11 @@ export function osc52(text: string): string {
   return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
 }
 
-/** The report as a file in the window's folder (owner-only); null when it could not be saved. */
-export function saveReport(text: string, deps: Pick<CopyDeps, 'dir' | 'now'>): string | null {
+/** The report (or a post, named by `kind`: t-0-….md) as a file in the window's folder (owner-only); null when it could not be saved. */
+export function saveReport(text: string, deps: Pick<CopyDeps, 'dir' | 'now'>, kind = 'report'): string | null {
   try {
     mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
-    const path = join(deps.dir, `report-${new Date(deps.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.md`);
+    const path = join(deps.dir, `${kind}-${new Date(deps.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.md`);
     writeFileSync(path, `${text}\n`, { mode: 0o600 });
     return path;
   } catch {
@@ -45,8 +45,8 @@ export function saveReport(text: string, deps: Pick<CopyDeps, 'dir' | 'now'>): s
   }
 }
 
-export async function copyReport(text: string, deps: CopyDeps): Promise<CopyOutcome> {
-  const path = saveReport(text, deps);
+export async function copyReport(text: string, deps: CopyDeps, kind = 'report'): Promise<CopyOutcome> {
+  const path = saveReport(text, deps, kind);
   const also = path ? `, also saved to ${path}` : ' (saving it to a file failed)';
   try {
     await deps.writeClipboard(text);

@@ -11,6 +11,8 @@ import { lintPolicy, lintSource } from '../config/lint.js';
 import { loadConfig } from '../config/load-config.js';
 import type { UserConfig } from '../config/schema.js';
 import { Redactor } from '../config/secrets.js';
+import { buildSlack } from '../comms/slack-post.js';
+import { buildGrafana } from '../comms/grafana-annotations.js';
 import { mergeConfigs, toPolicy } from '../config/to-policy.js';
 import { loadSourceDrill } from '../fixture/drill-file.js';
 import { windowAdapter } from './window-adapter.js';
@@ -51,5 +53,7 @@ async function wiring(config: UserConfig, file: string, env: NodeJS.ProcessEnv):
   }
   const adapter = await windowAdapter(config, 'LIVE', true, { file, env, redactor });
   lines.push(`adapter: ${adapter.describe()} (built; not contacted)`);
+  if (buildSlack(config, file, env, redactor)) lines.push('slack: webhook resolved (not contacted)');
+  if (buildGrafana(config, file, env, redactor)) lines.push(`grafana: annotations to ${new URL(config.grafana!.url).host} in a live window (token resolved; not contacted)`);
   return lines.map((l) => redactor.scrub(l));
 }

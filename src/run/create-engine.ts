@@ -10,6 +10,7 @@ import { attachMemoryLog } from './memory-log.js';
 import { attachSnapshotLog } from '../aftermath/snapshot-log.js';
 import { snapshotsPath } from '../aftermath/window-folder.js';
 import { attachEndOfWindow } from '../aftermath/close-window.js';
+import { attachAnnotations } from '../comms/annotate-window.js';
 import type { WindowSetup } from './setup-window.js';
 
 export function reportOf(setup: WindowSetup, view: EngineView): string {
@@ -26,5 +27,6 @@ export function createEngine(setup: WindowSetup): Engine {
   // A watcher's checks are the driver's to record; two writers would interleave one file.
   if (!setup.readOnly) attachSnapshotLog(engine, snapshotsPath(setup));
   attachEndOfWindow(engine, setup);
+  if (setup.grafana && !setup.readOnly) attachAnnotations(engine, setup.grafana, setup.audit, setup.meta.release.tag);
   return engine;
 }

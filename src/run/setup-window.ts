@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { lintPolicy, type Lint } from '../config/lint.js';
 import { Redactor } from '../config/secrets.js';
 import { buildSlack, type SlackPoster } from '../comms/slack-post.js';
+import { buildGrafana, type GrafanaAnnotator } from '../comms/grafana-annotations.js';
 import { loadConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
 import type { UserConfig } from '../config/schema.js';
@@ -84,6 +85,8 @@ export interface WindowSetup {
   drillExpect?: Fixture['expect'];
   /** Where `p` posts the report (config slack), secret resolved. */
   slack?: SlackPoster | null;
+  /** Where the window's actions are annotated (config grafana, a live window only), token resolved. */
+  grafana?: GrafanaAnnotator;
   /** The config the window runs with (a drill's own under the user's): the posts read the roster, links and window from it. */
   config?: UserConfig;
 }
@@ -99,10 +102,16 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   if (recording) recording.checkRecordTarget(opts.record!);
   // Resolved before the window's folder exists: a missing webhook secret is bad input that writes nothing.
   const slack = buildSlack(user, opts.config ?? '', env, new Redactor());
+  const grafana = buildGrafana(user, opts.config ?? '', env, new Redactor());
   const { setup, config } = await setupFor(decideMode(opts, user), opts, user, env, startedAtReal);
   if (slack) {
     slack.registerWith((setup.redactor ??= new Redactor()));
     setup.slack = slack;
+  }
+  // A drill must not draw on production dashboards: annotations are for a live window.
+  if (grafana && setup.meta.mode === 'LIVE') {
+    (setup.redactor ??= new Redactor()).add(grafana.secret);
+    setup.grafana = grafana;
   }
   setup.config = config;
   if (!recording) return setup;

@@ -16,6 +16,7 @@ import { copyReport, saveReport, systemClipboard, type CopyDeps } from '../repor
 import type { WindowSetup } from '../run/setup-window.js';
 import { runCommand } from './run-command.js';
 import { reportDueToast } from '../../views/report-due.js';
+import { POST_KINDS, releasePost, type PostKind } from '../comms/release-posts.js';
 import { clearSplash } from '../splash.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { ReplayControls } from './replay-controls.js';
@@ -74,15 +75,23 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       history: { canary: view.p95.canary, control: view.p95.control }, postsTo: setup.slack?.channel ?? null,
       ...(replay ? { replay: replay.state() } : {}),
       reports: { dueAt: reportDueAt, deliveredAt: copiesAt.at(-1) ?? null },
+      posts: setup.config ? { texts: Object.fromEntries(POST_KINDS.map((k) => [k, postText(k, view)])) as Record<PostKind, string>, suggested: suggestedPost(view.lifecycle?.stage) } : null,
     });
   };
+  /** A #ship-room post from the config and the window now; the ack's trough needs Prometheus history (canary-tui post ack). */
+  const postText = (kind: PostKind, view = engine.view()): string => {
+    const text = releasePost(kind, { meta: setup.meta, config: setup.config ?? {}, region: view.preflight?.region ?? null, trough: null, preflight: view.preflight, now: view.now });
+    return setup.redactor ? setup.redactor.scrub(text) : text;
+  };
   const onCommand = (command: Command): void => {
+    // A post from the posts view is not the report that falls due.
+    const isReport = !('post' in command && command.post);
     const delivered = <T,>(ok: (out: T) => boolean) => (out: T): T => {
-      if (ok(out)) copiesAt.push(setup.clock.now());
+      if (ok(out) && isReport) copiesAt.push(setup.clock.now());
       return out;
     };
     const slack = setup.slack ? { post: (text: string) => setup.slack!.post(text).then(delivered((o) => o.ok)), channel: setup.slack.channel } : {};
-    void runCommand(engine, command, { copy: (text) => copyReport(text, copy).then(delivered((o) => o.method !== 'none')), write: (text) => saveReport(text, copy), ...slack, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
+    void runCommand(engine, command, { copy: (text, post) => copyReport(text, copy, post).then(delivered((o) => o.method !== 'none')), write: (text, post) => saveReport(text, copy, post), postText: (k) => postText(k), ...slack, quit: () => stop.abort(), ...(replay ? { replay: (c) => replay.apply(c) } : {}) }).then((f) => {
       if (f === null && command.type === 'quit') return;
       if (f) flash = f;
       redraw();
@@ -156,4 +165,12 @@ function leftoversFlash(left: WindowLeftovers, before: ViewModel['flash'], dir: 
   const lead = before ? `${before.text.split(' · ')[0]} · ` : '';
   const said = left.problem ?? `${names}${before ? ', the score' : ''} and the archive are in ${dir}`;
   return { text: `${lead}${said}; press q`, tone: left.problem ? 'warn' : before?.tone ?? 'info' };
+}
+
+/** The post the view opens at: the one the release's stage is about to need. */
+function suggestedPost(stage: string | undefined): PostKind {
+  if (stage === 'PREPARING') return 't-2h';
+  if (stage === 'PRE-FLIGHT') return 't-1h';
+  if (stage === undefined) return 'ack';
+  return 't-0';
 }

@@ -4,7 +4,7 @@
  * sample takes about six seconds. Tests run in order; the last one kills and
  * restarts Prometheus.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +86,9 @@ describe('a live window on a real Prometheus', { timeout: 60_000 }, () => {
     await run.waitFor('a report', (l) => l.type === 'report');
     run.stop();
     expect(await run.exited).toBe(4);
-    const everything = JSON.stringify(run.lines) + run.stderr + readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    const everything = JSON.stringify(run.lines) + run.stderr + (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    // The metric snapshot of every check is among them.
+    expect((readdirSync(dir, { recursive: true }) as string[]).some((f) => f.endsWith('checks.jsonl'))).toBe(true);
     expect(everything).toContain('cache_hit');
     expect(everything).not.toContain(token);
     expect(everything).not.toContain(Buffer.from(token).toString('base64'));

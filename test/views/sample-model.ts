@@ -48,6 +48,7 @@ const wobble = (n: number, base: number, amp: number, drift = 0): number[] =>
 
 function healthy(): ViewModel {
   return {
+    posts: null,
     header: {
       title: 'checkout-api v20250114.1 (3f9c2ab) · us-west-2',
       mode: 'REHEARSAL ×60',
