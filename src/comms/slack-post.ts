@@ -11,6 +11,7 @@ import { resolveSecret, secretRefSchema, type Redactor } from '../config/secrets
 import { durationMs } from '../config/units.js';
 import type { UserConfig } from '../config/schema.js';
 import { fitSlackText } from './slack-limits.js';
+import { reportBlocks } from './slack-blocks.js';
 
 export const slackSchema = z.strictObject({
   /** Where the incoming webhook's URL lives: { env: NAME } or { file: PATH }. */
@@ -18,6 +19,8 @@ export const slackSchema = z.strictObject({
   /** The channel the webhook posts to, for the confirmation; default release.channel. */
   channel: z.string().min(1).optional(),
   timeout: durationMs.default(5000),
+  /** text: one mrkdwn message (40,000 characters); blocks: Block Kit sections (50 blocks, 3,000 characters each), the text as the notification fallback. */
+  format: z.enum(['text', 'blocks']).default('text'),
 });
 
 export interface PostOutcome { ok: boolean; detail: string }
@@ -35,7 +38,7 @@ export function registerWebhook(r: Redactor, url: string): void {
 }
 
 export class SlackPoster {
-  constructor(private readonly url: string, readonly channel: string, private readonly timeoutMs: number, private readonly redactor: Redactor) {
+  constructor(private readonly url: string, readonly channel: string, private readonly timeoutMs: number, private readonly redactor: Redactor, private readonly format: 'text' | 'blocks' = 'text') {
     registerWebhook(redactor, url);
   }
 
@@ -45,7 +48,8 @@ export class SlackPoster {
   }
 
   async post(text: string): Promise<PostOutcome> {
-    const body = JSON.stringify({ text: fitSlackText(text), mrkdwn: true });
+    const fallback = fitSlackText(text);
+    const body = JSON.stringify(this.format === 'blocks' ? { text: fallback, blocks: reportBlocks(text) } : { text: fallback, mrkdwn: true });
     try {
       const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(this.timeoutMs) });
       const answer = (await res.text()).trim().slice(0, 200);
@@ -63,5 +67,5 @@ export class SlackPoster {
 export function buildSlack(config: UserConfig, file: string, env: NodeJS.ProcessEnv, redactor: Redactor): SlackPoster | null {
   if (!config.slack) return null;
   const url = resolveSecret(config.slack.webhook, { file, path: 'slack.webhook' }, env, redactor);
-  return new SlackPoster(url, config.slack.channel ?? config.release?.channel ?? '#ship-room', config.slack.timeout, redactor);
+  return new SlackPoster(url, config.slack.channel ?? config.release?.channel ?? '#ship-room', config.slack.timeout, redactor, config.slack.format);
 }

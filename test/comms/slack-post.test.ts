@@ -66,7 +66,7 @@ describe('SlackPoster', () => {
   });
 
   it('the webhook URL comes from the environment or a file, never the config; a missing one is bad input naming where', () => {
-    const config = { slack: { webhook: { env: 'CANARY_SLACK_WEBHOOK' }, timeout: 5000 }, release: { channel: '#ship-room-drill' } };
+    const config = { slack: { webhook: { env: 'CANARY_SLACK_WEBHOOK' }, timeout: 5000, format: 'text' as const }, release: { channel: '#ship-room-drill' } };
     const built = buildSlack(config, 'window.yaml', { CANARY_SLACK_WEBHOOK: `https://hooks.slack.com/services/${TOKEN}` }, new Redactor());
     expect(built?.channel).toBe('#ship-room-drill');
     expect(() => buildSlack(config, 'window.yaml', {}, new Redactor())).toThrow(/window\.yaml: slack\.webhook: expected environment variable CANARY_SLACK_WEBHOOK to be set/);
