@@ -6,7 +6,7 @@
  * tmux with `set-clipboard on`) may turn into a clipboard write on the IC's
  * laptop. OSC 52 can never be confirmed, so the message says so.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type CopyMethod = 'clipboard' | 'osc52' | 'none';
@@ -37,7 +37,10 @@ export function osc52(text: string): string {
 export function saveReport(text: string, deps: Pick<CopyDeps, 'dir' | 'now'>, kind = 'report'): string | null {
   try {
     mkdirSync(deps.dir, { recursive: true, mode: 0o700 });
-    const path = join(deps.dir, `${kind}-${new Date(deps.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.md`);
+    const stem = join(deps.dir, `${kind}-${new Date(deps.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`);
+    // The same second (a paused drill, c then p) may hold another text: it gets the next free name, never overwritten.
+    let path = `${stem}.md`;
+    for (let n = 2; existsSync(path) && readFileSync(path, 'utf8') !== `${text}\n`; n++) path = `${stem}-${n}.md`;
     writeFileSync(path, `${text}\n`, { mode: 0o600 });
     return path;
   } catch {

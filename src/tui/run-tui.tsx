@@ -144,7 +144,7 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       flash = { text: `${scoreText(score).split('\n')[0]} · ${saved.text}; press q`, tone: score.asExpected === false ? 'warn' : 'info' };
     }
     const left = closeWindow(setup, engine, outcome, Date.now());
-    if (left) flash = leftoversFlash(left, flash, setup.auditDir);
+    if (left) flash = leftoversFlash(left, drill && outcome !== 'stopped' ? flash : null, setup.auditDir);
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {
@@ -158,8 +158,9 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
   }
 }
 
-/** The end-of-window files, said after what the window said last (the drill's score). */
-function leftoversFlash(left: WindowLeftovers, before: ViewModel['flash'], dir: string): ViewModel['flash'] {
+/** The end-of-window files, said after the drill's score when there is one (its first line stays first). */
+function leftoversFlash(left: WindowLeftovers, score: ViewModel['flash'], dir: string): ViewModel['flash'] {
+  const before = score;
   const names = left.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ');
   // The score's first line stays first; its file sits with the others in the window's folder.
   const lead = before ? `${before.text.split(' · ')[0]} · ` : '';
