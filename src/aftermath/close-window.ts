@@ -12,7 +12,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from '../run/setup-window.js';
 import { archiveWindow } from './archive.js';
-import { snapshotNotes } from './snapshot-log.js';
+import { flushSnapshots, snapshotNotes } from './snapshot-log.js';
 import { cohortReview } from './cohort-review.js';
 import { rollbackReport } from './rollback-report.js';
 import { cleanJson, cleanText, type Cleaner } from './sanitize.js';
@@ -83,8 +83,10 @@ function writeEndFiles(setup: WindowSetup, engine: Engine, decided: 'promoted' |
 
 const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
-/** At the end of a decided window: its config copy and the archive of the whole folder. */
+/** At the end of any window: the buffered snapshots; of a decided one, also its config copy and the archive of the whole folder. */
 export function closeWindow(setup: WindowSetup, engine: Engine, outcome: Outcome, realNow: number): WindowLeftovers | null {
+  // Every way out writes the snapshots still buffered, decided or not.
+  flushSnapshots(engine);
   if (setup.readOnly || (outcome !== 'promoted' && outcome !== 'rolled-back')) return null;
   const docs = written.get(engine) ?? writeEndFiles(setup, engine, outcome);
   try {
