@@ -64,9 +64,13 @@ describe('the end of a window', { timeout: 60_000 }, () => {
     for (const f of manifest.files) expect(readFileSync(join(out, f.path)).length).toBe(f.bytes);
     // One snapshot per check, each still JSON after masking; the audit too.
     const checks = lines.filter((l) => l.type === 'check').length;
-    const snapshots = readFileSync(join(root, 'snapshots.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(snapshots).toHaveLength(checks);
-    expect(snapshots.at(-1)).toMatchObject({ at: '2026-11-20T06:55:00.000Z', weight: 50, samples: { 'latency_p95|canary|checkout': [141.2, expect.any(Number)] } });
+    const snapshots = readFileSync(join(root, 'snapshots.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(snapshots.filter((s) => !s.series)).toHaveLength(checks);
+    const series = snapshots.filter((s) => s.series).at(-1)!.series as string[];
+    const last = snapshots.at(-1)!;
+    expect(last).toMatchObject({ at: '2026-11-20T06:55:00.000Z', weight: 50, status: 'RED' });
+    expect(last.values[series.indexOf('latency_p95|canary|checkout')]).toBe(141.2);
+    expect(last.ages).toHaveLength(series.length);
     readFileSync(join(root, 'audit.jsonl'), 'utf8').trim().split('\n').forEach((l) => JSON.parse(l));
     expect(JSON.parse(readFileSync(join(root, 'config.json'), 'utf8'))).toMatchObject({ slack: { webhook: { env: 'CANARY_SLACK_WEBHOOK' }, channel: '#ship-room' } });
     const text = allText(out);
