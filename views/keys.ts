@@ -37,7 +37,7 @@ export interface ActiveKey {
 /** No prompt and no help overlay: the dashboard itself has the keyboard. */
 const idle = (ui: UiState): boolean => ui.prompt === null && !ui.helpOpen && !ui.preflightOpen && ui.posts === undefined;
 /** c, w and p work on the dashboard (the report) and in the posts view (the post shown). */
-const outbound = (ui: UiState): boolean => idle(ui) || (ui.prompt === null && ui.posts !== undefined);
+const outbound = (ui: UiState): boolean => idle(ui) || (ui.prompt === null && ui.posts !== undefined && !ui.helpOpen && !ui.preflightOpen);
 const what = (ui?: UiState): string => (ui?.posts === undefined ? 'report' : 'post');
 /** Rollout keys disappear once the window is rolled back or promoted, and while a rollback is under way. */
 const live = (m: ViewModel, ui: UiState): boolean => idle(ui) && !m.actions.terminal && !m.actions.readOnly && !m.actions.rollingBack;

@@ -6,7 +6,7 @@
  * goes in too, and every secret it names that can be resolved here is
  * scrubbed from every file.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
@@ -55,11 +55,21 @@ export async function runArchive(opts: ArchiveOptions, write: (s: string) => voi
     throw InputError.said(where, '', `expected a window's audit log in ${auditDir}${opts.window ? ` named ${opts.window}.jsonl` : ''}, found none; nothing was archived`);
   }
   const place: WindowPlace = { auditDir, windowId };
-  const cleaner: Cleaner = { redactor: config ? secretsOf(config, resolve(opts.config!), env) : undefined, keep: config?.release?.commit ? [config.release.commit] : [] };
+  const commit = config?.release?.commit ?? savedCommit(place);
+  const cleaner: Cleaner = { redactor: config ? secretsOf(config, resolve(opts.config!), env) : undefined, keep: commit ? [commit] : [] };
   if (config) writeFileSync(configCopyPath(place), `${JSON.stringify(cleanJson(config, cleaner), null, 2)}\n`, { mode: 0o600 });
   const out = archiveWindow(place, cleaner, now);
   write(`archived window ${windowId}: ${out.path}\n`);
   for (const f of out.files) write(`  ${f.sha256}  ${f.path} (${f.bytes} bytes)\n`);
   write(`  listed in MANIFEST.json and SHA256SUMS inside (sha256sum -c SHA256SUMS checks them)\n`);
   return 0;
+}
+
+/** The commit the window ran (its config copy, written at the end of a decided window): a SHA is the release's, not a person's ID. */
+function savedCommit(place: WindowPlace): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(configCopyPath(place), 'utf8')) as { release?: { commit?: string } }).release?.commit;
+  } catch {
+    return undefined;
+  }
 }

@@ -56,7 +56,9 @@ export function archiveWindow(place: WindowPlace, c: Cleaner, now: number, notes
   entries.push({ path: `${place.windowId}/SHA256SUMS`, data: Buffer.from(`${sums}\n`) });
   const out = archivePath(place);
   mkdirSync(place.auditDir, { recursive: true, mode: 0o700 });
-  writeFileSync(`${out}.tmp`, tarGz(entries, now), { mode: 0o600 });
-  renameSync(`${out}.tmp`, out);
+  // Unique to this process: a window closing and `canary-tui archive` at once never rename each other's half.
+  const tmp = `${out}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`;
+  writeFileSync(tmp, tarGz(entries, now), { mode: 0o600 });
+  renameSync(tmp, out);
   return { path: out, files };
 }

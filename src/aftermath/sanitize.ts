@@ -24,12 +24,21 @@ export function cleanText(text: string, c: Cleaner): string {
 function cleanValue(v: unknown, c: Cleaner, key = ''): unknown {
   if (typeof v === 'string') {
     if (CREDENTIAL_KEY.test(key)) return '[removed]';
-    return cleanText(v.replace(/^(\w+:\/\/)[^/@\s]*@/, '$1'), c);
+    return cleanText(v.replace(/(\w+:\/\/)[^/@\s]*@/g, '$1'), c);
   }
-  if (Array.isArray(v)) return v.map((x) => cleanValue(x, c));
+  // Items of an array are what their key names: a list of tokens is still tokens.
+  if (Array.isArray(v)) return v.map((x) => cleanValue(x, c, key));
   if (v && typeof v === 'object') {
     // A secret reference names where the secret lives; it is kept so the archive shows how the window was wired.
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanText(k, c), isSecretRef(x) ? x : cleanValue(x, c, k)]));
+    // Two keys masked alike (series differing by an e-mail label) both stay: the second is suffixed, never lost.
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const masked = cleanText(k, c);
+      let name = masked;
+      for (let n = 2; name in out; n++) name = `${masked}#${n}`;
+      out[name] = isSecretRef(x) ? x : cleanValue(x, c, k);
+    }
+    return out;
   }
   return v;
 }

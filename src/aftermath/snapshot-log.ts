@@ -27,6 +27,8 @@ const FLUSH_MS = 1000;
 
 class SnapshotLog {
   missed: Missed | null = null;
+  /** Called when a flush fails: lines that named the series may be among those lost. */
+  onLoss: () => void = () => {};
   #lines: string[] = [];
   #bytes = 0;
   #firstAt: string | null = null;
@@ -58,6 +60,7 @@ class SnapshotLog {
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code ?? String(err);
       this.missed = this.missed ? { ...this.missed, count: this.missed.count + count } : { count, first: this.#firstAt!, why };
+      this.onLoss();
     }
     this.#lines = [];
     this.#bytes = 0;
@@ -82,6 +85,8 @@ export function attachSnapshotLog(engine: Engine, path: string): void {
   const log = new SnapshotLog(path);
   logs.set(engine, log);
   let series = '';
+  // A lost series line would leave later values read against the one before: name the series again.
+  log.onLoss = () => { series = ''; };
   engine.on((e) => {
     if (e.type === 'phase' || e.type === 'report' || e.type === 'stop') log.flush();
     if (e.type !== 'check') return;
@@ -101,7 +106,11 @@ export function attachSnapshotLog(engine: Engine, path: string): void {
       log.add(e.at, `${JSON.stringify({ at: e.at, series: keys.map((k) => log.mask(k)) })}\n`);
     }
     const withheld: Record<string, string> = {};
-    for (const [key, why] of snapshot.withheld ?? []) withheld[log.mask(key)] = maskPii(why);
-    log.add(e.at, `${JSON.stringify({ at: e.at, phase: e.phase + 1, weight: e.weight, windowStatus: e.windowStatus, status: e.status, recommendation: e.recommendation, gates: e.gates, values, ages, withheld })}\n`);
+    for (const [key, why] of snapshot.withheld ?? []) {
+      let name = log.mask(key);
+      for (let n = 2; name in withheld; n++) name = `${log.mask(key)}#${n}`;
+      withheld[name] = maskPii(why);
+    }
+    log.add(e.at, `${JSON.stringify({ at: e.at, phase: e.phase, weight: e.weight, windowStatus: e.windowStatus, status: e.status, recommendation: e.recommendation, gates: e.gates, values, ages, withheld })}\n`);
   });
 }

@@ -7,8 +7,16 @@ import type { AuditSink } from '../audit/audit-log.js';
 import type { Engine } from '../engine/engine.js';
 import type { GrafanaAnnotator } from './grafana-annotations.js';
 
+const queues = new WeakMap<Engine, () => Promise<void>>();
+
+/** Waits for the annotations still in flight (each audited), so the archive and the exit come after them. */
+export function annotationsSettled(engine: Engine): Promise<void> {
+  return queues.get(engine)?.() ?? Promise.resolve();
+}
+
 export function attachAnnotations(engine: Engine, grafana: GrafanaAnnotator, audit: AuditSink, tag: string): { settled(): Promise<void> } {
   let queue: Promise<void> = Promise.resolve();
+  queues.set(engine, () => queue);
   engine.on((e) => {
     if (e.type !== 'action' || !e.ok) return;
     const text = `canary-tui ${tag}: ${e.action} ${e.fromWeight}% → ${e.toWeight}% by ${e.operator}: ${e.reason}`;

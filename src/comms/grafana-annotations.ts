@@ -15,8 +15,8 @@ import { durationMs } from '../config/units.js';
 import type { UserConfig } from '../config/schema.js';
 
 export const grafanaSchema = z.strictObject({
-  /** Grafana's base URL, e.g. https://grafana.example.com. */
-  url: httpUrl(),
+  /** Grafana's base URL, e.g. https://grafana.example.com; never with user:password (the token authenticates). */
+  url: httpUrl().refine((u) => { const p = new URL(u); return !p.username && !p.password; }, 'expected a URL without user:password in it (the token authenticates; a password in a URL reaches logs)'),
   /** A service-account token with annotations:write: { env: NAME } or { file: PATH }. */
   token: secretRefSchema,
   /** The dashboard to pin the annotations to; without it they are organisation-wide, shown where a dashboard asks for the tags. */
@@ -54,7 +54,8 @@ export class GrafanaAnnotator {
       return { ok: false, detail: this.redactor.scrub(`Grafana answered HTTP ${res.status}${answer ? ` "${answer.slice(0, 200)}"` : ''}`) };
     } catch (e) {
       const err = e as Error & { cause?: { code?: string } };
-      const why = err.name === 'TimeoutError' ? `no answer within ${this.opts.timeoutMs / 1000}s` : (err.cause?.code ?? err.message);
+      // Never err.message: fetch puts the whole URL in it.
+      const why = err.name === 'TimeoutError' ? `no answer within ${this.opts.timeoutMs / 1000}s` : (err.cause?.code ?? err.name);
       return { ok: false, detail: this.redactor.scrub(`Grafana could not be reached (${why})`) };
     }
   }

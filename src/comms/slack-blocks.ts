@@ -28,12 +28,14 @@ function pack(lines: readonly string[], limit: number): string[] {
     current = table ? [FENCE, table.header] : [];
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.length > limit - 8 ? `${lines[i]!.slice(0, limit - 9)}…` : lines[i]!;
+    // A row must fit a section of its own with the table's fences and header row around it.
+    const room = limit - 8 - (table ? Math.min(table.header.length, limit / 2) + 1 : 0);
+    const line = lines[i]!.length > room ? `${lines[i]!.slice(0, room - 1)}…` : lines[i]!;
     if (line === FENCE && !table) {
       const header = lines[i + 1] ?? '';
       // A table starts a section of its own when its fence and header would not fit here.
       if (current.length && size([...current, FENCE, header, FENCE]) > limit) close();
-      table = { header };
+      table = { header: header.length > limit / 2 ? `${header.slice(0, limit / 2 - 1)}…` : header };
       current.push(FENCE);
       continue;
     }
@@ -42,8 +44,7 @@ function pack(lines: readonly string[], limit: number): string[] {
       table = null;
       continue;
     }
-    const room = size([...current, line, ...(table ? [FENCE] : [])]);
-    if (room > limit && current.length > (table ? 2 : 0)) close();
+    if (size([...current, line, ...(table ? [FENCE] : [])]) > limit && current.length > (table ? 2 : 0)) close();
     current.push(line);
   }
   if (current.length) sections.push(current.join('\n'));

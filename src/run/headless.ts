@@ -6,6 +6,7 @@ import { createEngine } from './create-engine.js';
 import { scoreDrill } from '../engine/drill-score.js';
 import { saveScore } from './score-file.js';
 import { closeWindow } from '../aftermath/close-window.js';
+import { annotationsSettled } from '../comms/annotate-window.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { Outcome } from '../exit-codes.js';
 import type { WindowSetup } from './setup-window.js';
@@ -32,6 +33,7 @@ export async function runHeadless(setup: WindowSetup, io: HeadlessIo, signal: Ab
   // A drill ends with its score, the last line (drill-score.ts), saved beside the audit too (and so in the archive).
   const score = setup.meta.mode !== 'LIVE' && !setup.readOnly ? scoreDrill(events, outcome, setup.drillExpect) : null;
   if (score) saveScore(setup, score);
+  await annotationsSettled(engine);
   const left = closeWindow(setup, engine, outcome, Date.now());
   if (left) print({ type: 'archive', at: engine.iso(), files: left.files, archive: left.archive, ...(left.problem ? { problem: left.problem } : {}) });
   if (score) print({ ...score });

@@ -102,14 +102,16 @@ export async function setupWindow(opts: RunOptions, env: NodeJS.ProcessEnv, star
   if (recording) recording.checkRecordTarget(opts.record!);
   // Resolved before the window's folder exists: a missing webhook secret is bad input that writes nothing.
   const slack = buildSlack(user, opts.config ?? '', env, new Redactor());
-  const grafana = buildGrafana(user, opts.config ?? '', env, new Redactor());
-  const { setup, config } = await setupFor(decideMode(opts, user), opts, user, env, startedAtReal);
+  const mode = decideMode(opts, user);
+  // Only a live window annotates, so only a live window needs (and resolves) the token.
+  const grafana = mode === 'LIVE' ? buildGrafana(user, opts.config ?? '', env, new Redactor()) : null;
+  const { setup, config } = await setupFor(mode, opts, user, env, startedAtReal);
   if (slack) {
     slack.registerWith((setup.redactor ??= new Redactor()));
     setup.slack = slack;
   }
   // A drill must not draw on production dashboards: annotations are for a live window.
-  if (grafana && setup.meta.mode === 'LIVE') {
+  if (grafana) {
     (setup.redactor ??= new Redactor()).add(grafana.secret);
     setup.grafana = grafana;
   }

@@ -23,6 +23,7 @@ import { ReplayControls } from './replay-controls.js';
 import { scoreDrill, scoreText } from '../engine/drill-score.js';
 import { saveScore } from '../run/score-file.js';
 import { closeWindow, type WindowLeftovers } from '../aftermath/close-window.js';
+import { annotationsSettled } from '../comms/annotate-window.js';
 
 export interface TuiIo {
   stdout: NodeJS.WriteStream;
@@ -143,12 +144,18 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       const saved = saveScore(setup, score);
       flash = { text: `${scoreText(score).split('\n')[0]} · ${saved.text}; press q`, tone: score.asExpected === false ? 'warn' : 'info' };
     }
+    await annotationsSettled(engine);
     const left = closeWindow(setup, engine, outcome, Date.now());
     if (left) flash = leftoversFlash(left, drill && outcome !== 'stopped' ? flash : null, setup.auditDir);
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {
       await new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener('abort', () => resolve())));
+      // The final report copied or posted while the decided window was on screen goes into the archive too.
+      if (left) {
+        await annotationsSettled(engine);
+        closeWindow(setup, engine, outcome, Date.now());
+      }
     }
     return outcome;
   } finally {

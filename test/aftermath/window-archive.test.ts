@@ -68,7 +68,7 @@ describe('the end of a window', { timeout: 60_000 }, () => {
     expect(snapshots.filter((s) => !s.series)).toHaveLength(checks);
     const series = snapshots.filter((s) => s.series).at(-1)!.series as string[];
     const last = snapshots.at(-1)!;
-    expect(last).toMatchObject({ at: '2026-11-20T06:55:00.000Z', weight: 50, status: 'RED' });
+    expect(last).toMatchObject({ at: '2026-11-20T06:55:00.000Z', phase: 3, weight: 50, status: 'RED' });
     expect(last.values[series.indexOf('latency_p95|canary|checkout')]).toBe(141.2);
     expect(last.ages).toHaveLength(series.length);
     readFileSync(join(root, 'audit.jsonl'), 'utf8').trim().split('\n').forEach((l) => JSON.parse(l));
@@ -107,5 +107,16 @@ describe('the end of a window', { timeout: 60_000 }, () => {
   it('canary-tui archive without a window to pack is bad input that names the folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'canary-noarchive-'));
     await expect(runArchive({ auditDir: dir }, () => {}, {}, 0)).rejects.toThrow(`--audit-dir: (top level): expected a window's audit log in ${dir}, found none; nothing was archived`);
+  });
+});
+
+describe('cleaning JSON for the archive', () => {
+  it('strips user:password from a URL anywhere in a string, keeps a list of tokens out, and loses no key that masks alike', async () => {
+    const { cleanJson } = await import('../../src/aftermath/sanitize.js');
+    const c = { keep: [] };
+    expect(cleanJson({ detail: 'fetch failed for https://svc:pw@grafana.example.com/api', tokens: ['abc123'], ratio: 0.0061108581562 }, c))
+      .toEqual({ detail: 'fetch failed for https://grafana.example.com/api', tokens: ['[removed]'], ratio: 0.0061108581562 });
+    expect(cleanJson({ 'latency|canary|a@example.com': 'no data', 'latency|canary|b@example.com': 'stale' }, c))
+      .toEqual({ 'latency|canary|[email]': 'no data', 'latency|canary|[email]#2': 'stale' });
   });
 });

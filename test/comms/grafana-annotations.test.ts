@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachAnnotations } from '../../src/comms/annotate-window.js';
-import { GrafanaAnnotator } from '../../src/comms/grafana-annotations.js';
+import { buildGrafana, GrafanaAnnotator } from '../../src/comms/grafana-annotations.js';
+import { configSchema } from '../../src/config/schema.js';
 import { Redactor } from '../../src/config/secrets.js';
 import { setupWindow } from '../../src/run/setup-window.js';
 import { harness, syntheticFixture } from '../engine/synthetic.js';
@@ -90,13 +91,23 @@ describe('Grafana annotations', () => {
     expect(audited).toEqual([['open', true, 101], ['hold', true, 102], ['resume', false, 'Grafana answered HTTP 500 "down"'], ['rollback', true, 104]]);
   });
 
-  it('a drill does not annotate; a live config without its token is bad input at grafana.token', async () => {
+  it('a drill does not annotate and needs no token; without its token a live config is bad input at grafana.token', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'canary-grafana-'));
     const config = join(dir, 'team.yaml');
     writeFileSync(config, 'grafana:\n  url: http://127.0.0.1:9\n  token: { env: CANARY_GRAFANA_TOKEN }\n');
     const drill = await setupWindow({ config, headless: true, auditDir: dir }, { CANARY_GRAFANA_TOKEN: TOKEN }, Date.parse('2026-12-02T00:00:00Z'));
     expect(drill.grafana).toBeUndefined();
-    await expect(setupWindow({ config, headless: true, auditDir: dir }, {}, Date.parse('2026-12-02T00:00:00Z')))
-      .rejects.toThrow(`${config}: grafana.token: expected environment variable CANARY_GRAFANA_TOKEN to be set (it holds the secret)`);
+    expect((await setupWindow({ config, headless: true, auditDir: dir }, {}, Date.parse('2026-12-02T00:00:00Z'))).grafana).toBeUndefined();
+    const parsed = configSchema.parse({ grafana: { url: 'http://127.0.0.1:9', token: { env: 'CANARY_GRAFANA_TOKEN' } } });
+    expect(() => buildGrafana(parsed, config, {}, new Redactor())).toThrow(`${config}: grafana.token: expected environment variable CANARY_GRAFANA_TOKEN to be set (it holds the secret)`);
+  });
+
+  it('a Grafana URL with user:password is refused, and an unreachable one never says its URL', async () => {
+    const bad = configSchema.safeParse({ grafana: { url: 'https://svc:pw-secret@grafana.example.com', token: { env: 'T' } } });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toContain('expected a URL without user:password in it');
+    const out = await annotator('http://127.0.0.1:1/some/path-secret').annotate(0, 'x', []);
+    expect(out.ok).toBe(false);
+    expect(out.detail).not.toContain('path-secret');
   });
 });

@@ -90,3 +90,13 @@ describe('posting as blocks', () => {
     wellFormed(sent.blocks);
   });
 });
+
+describe('Block Kit edges', () => {
+  it('a row near 3,000 characters in a continued table still fits its section with the fences and header', () => {
+    const long = `journey-long ${'x'.repeat(2985)}`;
+    const text = ['```', HEADER, ...Array.from({ length: 3 }, () => long), '```'].join('\n');
+    const blocks = reportBlocks(text);
+    for (const b of blocks) expect(b.text.text.length).toBeLessThanOrEqual(SLACK_SECTION_LIMIT);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+  });
+});

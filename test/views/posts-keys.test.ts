@@ -49,6 +49,8 @@ describe('the posts view keys', () => {
     expect(closed.commands).toEqual([{ type: 'copy' }]);
     expect(press(withPosts, ['t', 'h', 'r', 'a']).commands).toEqual([]);
     expect(press(withPosts, ['t', 'r']).ui.prompt).toBeNull();
+    // Help open over the posts view: c copies nothing hidden behind it.
+    expect(press(withPosts, ['t', '?', 'c', 'w']).commands).toEqual([]);
   });
 
   it('the footer says what c acts on; without posts there is no t', () => {
