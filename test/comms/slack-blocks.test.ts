@@ -5,12 +5,11 @@
  * table loses whole rows and says how many. Posted as blocks to a loopback
  * stand-in for the webhook, with the text as the notification fallback.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportBlocks, SLACK_MAX_BLOCKS, SLACK_SECTION_LIMIT, type SectionBlock } from '../../src/comms/slack-blocks.js';
 import { SlackPoster } from '../../src/comms/slack-post.js';
 import { Redactor } from '../../src/config/secrets.js';
+import { recordingServer, type RecordingServer } from '../support/recording-server.js';
 import { buildReport } from '../../src/report/slack-report.js';
 import { DEFAULT_POLICY } from '../../rules/policy.js';
 import { initialWindow } from '../../rules/phases.js';
@@ -68,23 +67,17 @@ describe('Block Kit', () => {
 });
 
 describe('posting as blocks', () => {
-  let server: Server | null = null;
-  afterEach(() => { server?.closeAllConnections(); server?.close(); });
+  let server: RecordingServer | null = null;
+  afterEach(() => server?.close());
 
   it('sends the blocks with the text as the fallback', async () => {
-    const bodies: string[] = [];
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
-      req.on('end', () => { bodies.push(body); res.writeHead(200).end('ok'); });
-    });
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T/B/blocksecret`;
+    server = await recordingServer();
+    const url = `${server.url}/services/T/B/blocksecret`;
     const r = new Redactor();
     r.add(url);
     const text = report(400);
     expect(await new SlackPoster(url, '#ship-room', 2000, r, 'blocks').post(text)).toEqual({ ok: true, detail: 'posted to #ship-room (Slack answered ok)' });
-    const sent = JSON.parse(bodies[0]!) as { text: string; blocks: SectionBlock[] };
+    const sent = JSON.parse(server.seen[0]!.body) as { text: string; blocks: SectionBlock[] };
     expect(sent.text).toBe(text);
     expect(sent.blocks).toEqual(reportBlocks(text));
     wellFormed(sent.blocks);

@@ -7,32 +7,26 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../live/live-helpers.js';
 import { TmuxSession, waitFor } from './tmux.js';
+import { recordingServer, type RecordingServer } from '../support/recording-server.js';
 
 let tmux: TmuxSession | null = null;
-let server: Server | null = null;
-afterEach(() => { tmux?.stop(); server?.closeAllConnections(); server?.close(); });
+let server: RecordingServer | null = null;
+afterEach(() => { tmux?.stop(); server?.close(); });
 
 describe('the posts view (tmux)', { timeout: 60_000 }, () => {
   it('t shows the T-0 post, then the others; c copies and p posts the one shown, exactly as canary-tui post prints it', async () => {
-    const bodies: string[] = [];
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
-      req.on('end', () => { bodies.push(body); res.writeHead(200).end('ok'); });
-    });
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    server = await recordingServer();
+    const bodies = server.seen;
     const dir = mkdtempSync(join(tmpdir(), 'canary-posts-'));
     const config = join(dir, 'window.yaml');
     writeFileSync(config, 'slack:\n  webhook: { env: CANARY_SLACK_WEBHOOK }\n  channel: "#ship-room"\n');
-    const env = { CANARY_SLACK_WEBHOOK: `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T0/B0/postsecret77` };
+    const env = { CANARY_SLACK_WEBHOOK: `${server.url}/services/T0/B0/postsecret77` };
     const expected = (await promisify(execFile)(process.execPath, [CLI, 'post', 't-0', '--config', config], { env: { ...process.env, ...env } })).stdout.replace(/\n$/, '');
     expect(expected).toMatch(/^\*T-0 · prod release v20261120\.1\*/);
 
@@ -56,7 +50,7 @@ describe('the posts view (tmux)', { timeout: 60_000 }, () => {
     await waitFor('the confirmation', () => t.screen().includes('POST the T-0 post to #ship-room? press y to post'), 5_000, () => t.screen());
     t.keys('y');
     await waitFor('the posted notice', () => t.screen().includes('t-0 post posted to #ship-room (Slack answered ok)'), 10_000, () => t.screen());
-    expect((JSON.parse(bodies[0]!) as { text: string }).text).toBe(expected);
+    expect((JSON.parse(bodies[0]!.body) as { text: string }).text).toBe(expected);
 
     t.keys('t');
     await waitFor('the ack post', () => t.screen().includes('*Acknowledged: CEO_FINAL_DIRECTIVE.md*'), 5_000, () => t.screen());

@@ -9,41 +9,28 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TmuxSession, waitFor } from '../e2e/tmux.js';
+import { recordingServer, type RecordingServer } from '../support/recording-server.js';
 import { CLI, liveConfig } from './live-helpers.js';
 import { useLivePrometheus } from './use-live-prometheus.js';
 
 const live = useLivePrometheus();
-const servers: Server[] = [];
+const servers: RecordingServer[] = [];
 let tmux: TmuxSession | null = null;
-afterAll(() => { tmux?.stop(); for (const s of servers) { s.closeAllConnections(); s.close(); } });
+afterAll(() => { tmux?.stop(); for (const s of servers) s.close(); });
 
 const HOOK = 'T0LIVE/B0LIVE/livehooksecret99';
 const TOKEN = 'glsa_liveGrafanaToken_42xyz';
 
-/** A loopback server recording each request; `answer` gives status and body. */
-async function recorder(answer: (n: number) => string): Promise<{ url: string; seen: Array<{ path: string; auth?: string; body: string }> }> {
-  const seen: Array<{ path: string; auth?: string; body: string }> = [];
-  const s = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
-    req.on('end', () => { seen.push({ path: req.url!, ...(req.headers.authorization ? { auth: req.headers.authorization } : {}), body }); res.writeHead(200).end(answer(seen.length)); });
-  });
-  servers.push(s);
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}`, seen };
-}
-
 describe('comms from a live window (tmux)', { timeout: 90_000 }, () => {
   it('posts, copies and writes from the posts view, annotates Grafana, and archives the rolled-back window', async () => {
-    const slack = await recorder(() => 'ok');
-    const grafana = await recorder((n) => JSON.stringify({ id: 500 + n, message: 'Annotation added' }));
+    const slack = await recordingServer();
+    const grafana = await recordingServer((n) => [200, JSON.stringify({ id: 500 + n, message: 'Annotation added' })]);
+    servers.push(slack, grafana);
     const config = liveConfig(live.prom.url, {
       checkInterval: '1s', staleAfter: '3s', reportEvery: '1h', noDataHoldAfter: '1h',
       release: { tag: 'v20261202.3', commit: '4f9c2ab', service: 'web-app', region: 'us-west-2', links: { directive: 'https://git.example.com/d.md', handoff: 'https://git.example.com/h.md' } },
