@@ -49,3 +49,13 @@ export function calmMs(ms: number): number {
   const step = ms >= 60_000 ? 60_000 : 5_000;
   return Math.floor(Math.max(0, ms) / step) * step;
 }
+
+/** "04:15 UTC": a time of day in reports, posts and the header (every time the war room reads is UTC). */
+export function utcTime(t: number | string): string {
+  return `${new Date(t).toISOString().slice(11, 16)} UTC`;
+}
+
+/** "2026-11-20 04:15 UTC": a moment with its date, for posts and files read later. */
+export function utcMinute(t: number | string): string {
+  return `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

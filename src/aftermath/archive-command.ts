@@ -6,7 +6,7 @@
  * goes in too, and every secret it names that can be resolved here is
  * scrubbed from every file.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { InputError } from '../config/input-error.js';
@@ -14,7 +14,7 @@ import { Redactor, resolveSecret, type SecretRef } from '../config/secrets.js';
 import type { UserConfig } from '../config/schema.js';
 import { registerWebhook } from '../comms/slack-post.js';
 import { archiveWindow } from './archive.js';
-import { cleanJson, type Cleaner } from './sanitize.js';
+import { isSecretRef, writeConfigCopy, type Cleaner } from './sanitize.js';
 import { configCopyPath, type WindowPlace } from './window-folder.js';
 
 export interface ArchiveOptions { config?: string; auditDir?: string; window?: string }
@@ -34,8 +34,7 @@ function secretsOf(config: UserConfig, file: string, env: NodeJS.ProcessEnv): Re
   const redactor = new Redactor();
   const walk = (v: unknown, path: string): void => {
     if (!v || typeof v !== 'object') return;
-    const keys = Object.keys(v);
-    if (keys.length === 1 && (keys[0] === 'env' || keys[0] === 'file')) {
+    if (isSecretRef(v)) {
       // A URL secret (a webhook) is registered with its path, which a receiver may echo alone.
       try { registerWebhook(redactor, resolveSecret(v as SecretRef, { file, path }, env, redactor)); } catch { /* not resolvable here */ }
       return;
@@ -57,7 +56,7 @@ export async function runArchive(opts: ArchiveOptions, write: (s: string) => voi
   const place: WindowPlace = { auditDir, windowId };
   const commit = config?.release?.commit ?? savedCommit(place);
   const cleaner: Cleaner = { redactor: config ? secretsOf(config, resolve(opts.config!), env) : undefined, keep: commit ? [commit] : [] };
-  if (config) writeFileSync(configCopyPath(place), `${JSON.stringify(cleanJson(config, cleaner), null, 2)}\n`, { mode: 0o600 });
+  if (config) writeConfigCopy(configCopyPath(place), config, cleaner);
   const out = archiveWindow(place, cleaner, now);
   write(`archived window ${windowId}: ${out.path}\n`);
   for (const f of out.files) write(`  ${f.sha256}  ${f.path} (${f.bytes} bytes)\n`);

@@ -15,7 +15,7 @@ import { archiveWindow } from './archive.js';
 import { flushSnapshots, snapshotNotes } from './snapshot-log.js';
 import { cohortReview } from './cohort-review.js';
 import { rollbackReport } from './rollback-report.js';
-import { cleanJson, cleanText, type Cleaner } from './sanitize.js';
+import { cleanText, writeConfigCopy, type Cleaner } from './sanitize.js';
 import { readAudit } from './timeline.js';
 import { winNote } from './win-note.js';
 import { auditPath, configCopyPath, reportsDir } from './window-folder.js';
@@ -34,11 +34,6 @@ export function cleanerOf(setup: Pick<WindowSetup, 'redactor' | 'meta'>): Cleane
   return { redactor: setup.redactor, keep: [setup.meta.release.commit] };
 }
 
-/** The config as the window ran with it, cleaned, beside the audit (the archive packs it). */
-export function saveConfigCopy(setup: WindowSetup): void {
-  if (!setup.config) return;
-  writeFileSync(configCopyPath(setup), `${JSON.stringify(cleanJson(setup.config, cleanerOf(setup)), null, 2)}\n`, { mode: 0o600 });
-}
 
 /** The end-of-window files each window wrote at its decision (engine → their paths). */
 const written = new WeakMap<Engine, WindowLeftovers>();
@@ -64,7 +59,7 @@ function writeEndFiles(setup: WindowSetup, engine: Engine, decided: 'promoted' |
     const view = engine.view();
     const end: WindowEnd = {
       meta: setup.meta, policy: setup.policy, state: view.state, decisions: view.decisions, snapshot: view.snapshot,
-      now: view.now, audit: readAudit(auditPath(setup)).records, windowId: setup.windowId, ...(setup.config?.roster ? { roster: setup.config.roster } : {}),
+      now: view.now, audit: readAudit(auditPath(setup)), windowId: setup.windowId, ...(setup.config?.roster ? { roster: setup.config.roster } : {}),
     };
     const docs: Array<[string, string]> = decided === 'rolled-back'
       ? [[END_FILES.rollback, rollbackReport(end)]]
@@ -90,7 +85,7 @@ export function closeWindow(setup: WindowSetup, engine: Engine, outcome: Outcome
   if (setup.readOnly || (outcome !== 'promoted' && outcome !== 'rolled-back')) return null;
   const docs = written.get(engine) ?? writeEndFiles(setup, engine, outcome);
   try {
-    saveConfigCopy(setup);
+    if (setup.config) writeConfigCopy(configCopyPath(setup), setup.config, cleanerOf(setup));
     return { ...docs, archive: archiveWindow(setup, cleanerOf(setup), realNow, snapshotNotes(engine)).path };
   } catch (e) {
     return { ...docs, problem: [docs.problem, `the archive could not be written (${why(e)}); canary-tui archive packs the folder later`].filter(Boolean).join('; ') };

@@ -5,10 +5,10 @@
  * control; the day-7 cohort figures and the verdicts are people's work,
  * marked where each goes, with the owners from the roster.
  */
-import { formatValue, type Unit } from '../../rules/format.js';
+import { formatValue, utcMinute, type Unit } from '../../rules/format.js';
 import type { Pair } from '../../rules/readout.js';
 import { FILL_IN, gateTable, shown } from './kpi-deltas.js';
-import { person, readoutOf, titleLine, utc, type WindowEnd } from './window-end.js';
+import { person, readoutOf, titleLine, type WindowEnd } from './window-end.js';
 
 const DAY_MS = 86_400_000;
 const NOT_MEASURED = 'not measured by canary-tui';
@@ -23,7 +23,7 @@ export function cohortReview(w: WindowEnd): string {
   return [
     titleLine('ENHANCED_GATE_REPORT · 7-day cohort review', w),
     '',
-    `Opened at GA, ${utc(w.now)}; the review is due ${utc(w.now + 7 * DAY_MS)}. Window ${w.windowId}.`,
+    `Opened at GA, ${utcMinute(w.now)}; the review is due ${utcMinute(w.now + 7 * DAY_MS)}. Window ${w.windowId}.`,
     `Owners: B2C ${person(w, 'pmB2c')}, B2B ${person(w, 'pmB2b')}, data ${person(w, 'dataObservability')}.`,
     `canary-tui filled in the window's own figures; every ${FILL_IN} is for a person, from the 7-day cohort.`,
     '',

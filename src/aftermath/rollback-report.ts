@@ -4,11 +4,11 @@
  * the timeline and every action with who took it, all from the audit. What
  * only people know (cause, impact, follow-ups) is marked for them to fill.
  */
-import { formatDuration } from '../../rules/format.js';
+import { formatDuration, utcMinute } from '../../rules/format.js';
 import { AUTO_OPERATOR } from '../engine/window-meta.js';
 import { FILL_IN, gateTable, kpiTable } from './kpi-deltas.js';
 import { timeline, timelineTable } from './timeline.js';
-import { icOf, person, readoutOf, titleLine, utc, type WindowEnd } from './window-end.js';
+import { icOf, person, readoutOf, titleLine, type WindowEnd } from './window-end.js';
 
 export function rollbackReport(w: WindowEnd): string {
   const rollback = w.audit.find((r) => r.type === 'action' && r.action === 'rollback' && r.ok);
@@ -19,7 +19,7 @@ export function rollbackReport(w: WindowEnd): string {
   return [
     titleLine('Rollback report', w),
     '',
-    `Window ${w.windowId}. Rolled back at ${utc(at)} from ${rollback?.fromWeight ?? '?'}% to ${w.state.weight}%` +
+    `Window ${w.windowId}. Rolled back at ${utcMinute(at)} from ${rollback?.fromWeight ?? '?'}% to ${w.state.weight}%` +
       `${rollback ? ` by ${by(rollback.operator)}` : ''}; the load balancer read back ${rollback?.verified ?? 'nothing (not confirmed)'}.`,
     `IC: ${icOf(w)}. Release Eng: ${person(w, 'releaseEng')}.`,
     '',
@@ -27,7 +27,7 @@ export function rollbackReport(w: WindowEnd): string {
     '',
     ...(fired.length ? fired.flatMap((f) => triggerStory(w, String(f.id), Date.parse(f.at))) : [`No trigger fired: ${rollback ? `the rollback was ${by(rollback.operator)}'s call: ${String(rollback.reason)}` : 'the window ended rolled back without a rollback action in its audit'}.`]),
     '',
-    `## KPIs at ${utc(w.now)} (the last check)`,
+    `## KPIs at ${utcMinute(w.now)} (the last check)`,
     '',
     ...kpiTable(readoutOf(w)),
     '',
@@ -63,7 +63,7 @@ function triggerStory(w: WindowEnd, id: string, firedAt: number): string[] {
   const first = run[0];
   const fired = run.at(-1)!;
   return [
-    `- **${id}** fired at ${utc(firedAt)}: ${String(fired.reason)}`,
-    ...(first && first !== fired ? [`- breaching since ${utc(first.at)}, ${formatDuration(firedAt - Date.parse(first.at))} before it fired: ${String(first.reason)}`] : []),
+    `- **${id}** fired at ${utcMinute(firedAt)}: ${String(fired.reason)}`,
+    ...(first && first !== fired ? [`- breaching since ${utcMinute(first.at)}, ${formatDuration(firedAt - Date.parse(first.at))} before it fired: ${String(first.reason)}`] : []),
   ];
 }

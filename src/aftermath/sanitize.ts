@@ -6,6 +6,7 @@
  * not secrets) but loses anything under a key that names a credential and
  * any user:password in a URL.
  */
+import { writeFileSync } from 'node:fs';
 import { maskPii } from '../comms/pii.js';
 import type { Redactor } from '../config/secrets.js';
 
@@ -43,7 +44,8 @@ function cleanValue(v: unknown, c: Cleaner, key = ''): unknown {
   return v;
 }
 
-const isSecretRef = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 1 && ('env' in x || 'file' in x);
+/** `{env: NAME}` or `{file: PATH}`: where a secret lives, not the secret. */
+export const isSecretRef = (x: unknown): boolean => !!x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 1 && ('env' in x || 'file' in x);
 
 export function cleanJson(value: unknown, c: Cleaner): unknown {
   return cleanValue(value, c);
@@ -59,4 +61,9 @@ export function cleanJsonLines(text: string, c: Cleaner): string {
       return cleanText(line, c);
     }
   }).join('\n');
+}
+
+/** The config as the window ran with it, cleaned, beside the audit (the archive packs it). */
+export function writeConfigCopy(path: string, config: unknown, c: Cleaner): void {
+  writeFileSync(path, `${JSON.stringify(cleanJson(config, c), null, 2)}\n`, { mode: 0o600 });
 }

@@ -13,25 +13,21 @@ export interface TimelineRow {
   who: string;
 }
 
-/** Every record of an audit file; lines that do not parse (a torn last line after a crash) are skipped and counted. */
-export function readAudit(path: string): { records: AuditRecord[]; unreadable: number } {
+/** Every record of an audit file; a line that does not parse (a torn last line after a crash) is skipped. */
+export function readAudit(path: string): AuditRecord[] {
   let text = '';
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { records: [], unreadable: 0 };
+    return [];
   }
-  const records: AuditRecord[] = [];
-  let unreadable = 0;
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+  return text.split('\n').flatMap((line) => {
     try {
-      records.push(JSON.parse(line) as AuditRecord);
+      return line.trim() ? [JSON.parse(line) as AuditRecord] : [];
     } catch {
-      unreadable += 1;
+      return [];
     }
-  }
-  return { records, unreadable };
+  });
 }
 
 const s = (x: unknown) => (x === undefined || x === null ? '' : String(x));

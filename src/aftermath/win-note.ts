@@ -4,9 +4,9 @@
  * that breached and re-armed, holds lifted, stable-timer restarts), and the
  * key lessons, which only people can write and are marked for them.
  */
-import { formatDuration } from '../../rules/format.js';
+import { formatDuration, utcMinute } from '../../rules/format.js';
 import { FILL_IN, gateTable, kpiTable } from './kpi-deltas.js';
-import { icOf, readoutOf, titleLine, utc, type WindowEnd } from './window-end.js';
+import { icOf, readoutOf, titleLine, type WindowEnd } from './window-end.js';
 
 export function winNote(w: WindowEnd): string {
   const opened = w.audit.find((r) => r.type === 'action' && r.action === 'open' && r.ok);
@@ -15,7 +15,7 @@ export function winNote(w: WindowEnd): string {
   return [
     titleLine('Win note', w),
     '',
-    `GA at ${utc(w.now)}, after ${formatDuration(stable)} stable at 100%. Window ${w.windowId}${opened ? `, opened ${utc(opened.at)}` : ''}: ${steps.join(' → ') || 'no phase change audited'}. IC: ${icOf(w)}.`,
+    `GA at ${utcMinute(w.now)}, after ${formatDuration(stable)} stable at 100%. Window ${w.windowId}${opened ? `, opened ${utcMinute(opened.at)}` : ''}: ${steps.join(' → ') || 'no phase change audited'}. IC: ${icOf(w)}.`,
     '',
     '## KPI deltas at GA (canary against control)',
     '',

@@ -15,8 +15,6 @@ export interface WindowEnd extends Pick<ReportInput, 'meta' | 'policy' | 'state'
   roster?: UserConfig['roster'];
 }
 
-export const utc = (t: number | string) => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 export function readoutOf(w: WindowEnd): Readout {
   return buildReadout(w.policy, { snapshot: w.snapshot, now: w.now, staleAfterMs: w.policy.staleAfterMs, minCanaryRequests: w.policy.minCanaryRequests });
 }

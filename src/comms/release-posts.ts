@@ -12,6 +12,7 @@ import type { PreflightView } from '../preflight/preflight-host.js';
 import type { UserConfig } from '../config/schema.js';
 import type { WindowMeta } from '../engine/window-meta.js';
 import { maskPii } from './pii.js';
+import { utcMinute } from '../../rules/format.js';
 
 export const POST_KINDS = ['ack', 't-2h', 't-1h', 't-0'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -27,7 +28,6 @@ export interface PostContext {
   now: number;
 }
 
-const utc = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const GLYPH: Record<string, string> = { GREEN: '✔', YELLOW: '▲', RED: '✖', UNKNOWN: '?' };
 
 function firstLine(ctx: PostContext, title: string): string {
@@ -37,7 +37,7 @@ function firstLine(ctx: PostContext, title: string): string {
 
 function windowLine(ctx: PostContext): string {
   const start = ctx.config.window?.start;
-  return start ? `*Window* T-0 ${utc(Date.parse(start))} · ${ctx.meta.release.region}` : '*Window* no window.start in the config: T-0 not planned';
+  return start ? `*Window* T-0 ${utcMinute(Date.parse(start))} · ${ctx.meta.release.region}` : '*Window* no window.start in the config: T-0 not planned';
 }
 
 export function rosterLines(roster: Roster): string[] {
@@ -57,8 +57,8 @@ export function releasePost(kind: PostKind, ctx: PostContext): string {
     switch (kind) {
       case 'ack': {
         const proposed = ctx.trough && ctx.region?.chosen
-          ? `Proposed canary window: ${utc(ctx.trough.at)}, the lowest-RPS hour of the week in ${ctx.region.chosen} (mean ${Math.round(ctx.trough.meanRps).toLocaleString('en-US')} rps over 7 days)`
-          : ctx.config.window?.start ? `Proposed canary window: ${utc(Date.parse(ctx.config.window.start))} (window.start; no RPS trough was read)` : 'Proposed canary window: not known yet (no regions.troughQuery and no window.start)';
+          ? `Proposed canary window: ${utcMinute(ctx.trough.at)}, the lowest-RPS hour of the week in ${ctx.region.chosen} (mean ${Math.round(ctx.trough.meanRps).toLocaleString('en-US')} rps over 7 days)`
+          : ctx.config.window?.start ? `Proposed canary window: ${utcMinute(Date.parse(ctx.config.window.start))} (window.start; no RPS trough was read)` : 'Proposed canary window: not known yet (no regions.troughQuery and no window.start)';
         return [firstLine(ctx, 'Acknowledged: CEO_FINAL_DIRECTIVE.md'), proposed, ...(ctx.region ? [`*Region* ${ctx.region.rationale}`] : [])];
       }
       case 't-2h':

@@ -22,7 +22,8 @@ export interface DrillScore {
   reports: { due: number; copiedInTime: number };
 }
 
-const COPY_WINDOW_MS = 5 * 60_000;
+/** A report is out in time when it is posted or copied within this of falling due (the drill score and the header's indicator). */
+export const REPORT_DUE_WITHIN_MS = 5 * 60_000;
 
 export function scoreDrill(events: readonly EngineEvent[], outcome: string, expected: Fixture['expect'] | undefined, copiesAt: readonly number[] = []): DrillScore {
   const start = events.find((e) => e.type === 'check')?.at;
@@ -36,7 +37,7 @@ export function scoreDrill(events: readonly EngineEvent[], outcome: string, expe
   const overrides = events.flatMap((e) => (e.type === 'action' && e.action === 'advance' && e.ok && e.reason.startsWith('OVERRIDE')
     ? [{ at: e.at, fromWeight: e.fromWeight, toWeight: e.toWeight, reason: e.reason, operator: e.operator }] : []));
   const due = events.filter((e) => e.type === 'report').map((e) => Date.parse(e.at));
-  const copiedInTime = due.filter((t) => copiesAt.some((c) => c >= t && c - t <= COPY_WINDOW_MS)).length;
+  const copiedInTime = due.filter((t) => copiesAt.some((c) => c >= t && c - t <= REPORT_DUE_WITHIN_MS)).length;
   // The decision's own moment: the first confirmed rollback, or the check that recorded the promotion.
   const decidedAt = outcome === 'promoted'
     ? events.find((e) => e.type === 'phase' && e.windowStatus === 'promoted')?.at

@@ -6,7 +6,7 @@
  * its reason), the next action, and the next report's time in UTC.
  */
 import { currentVerdict, type Decisions } from '../../rules/evaluate.js';
-import { formatDuration } from '../../rules/format.js';
+import { formatDuration, utcTime } from '../../rules/format.js';
 import type { WindowState } from '../../rules/phases.js';
 import type { Policy } from '../../rules/policy.js';
 import { AUTO_OPERATOR, type WindowMeta } from '../engine/window-meta.js';
@@ -24,7 +24,6 @@ export interface ReportedAction {
 
 export type DirectiveRecommendation = 'GO' | 'NO-GO' | 'ROLLBACK';
 
-const hhmm = (t: number) => `${new Date(t).toISOString().slice(11, 16)} UTC`;
 
 /** GO, NO-GO or ROLLBACK, and why; a hold reads NO-GO (hold). */
 export function directiveVerdict(state: WindowState, d: Decisions | null): { recommendation: DirectiveRecommendation; because: string } {
@@ -66,11 +65,11 @@ export function nextActionLine(policy: Policy, state: WindowState, d: Decisions 
   if (!next) return say(`stay at 100% until ${formatDuration(phase.minDurationMs)} stable`);
   const due = state.phaseStartedAt + phase.minDurationMs;
   const review = phase.requiresApproval ? ' after the gate review (the CEO joins)' : '';
-  return say(due > now ? `advance to ${next.weight}% at ${hhmm(due)}${review}, if every gate stays GREEN` : `advance to ${next.weight}%${review}`);
+  return say(due > now ? `advance to ${next.weight}% at ${utcTime(due)}${review}, if every gate stays GREEN` : `advance to ${next.weight}%${review}`);
 }
 
 /** When the next report is due; a decided window posts no more. */
 export function nextReportLine(policy: Policy, state: WindowState, now: number): string {
   if (state.status === 'rolled-back' || state.status === 'promoted') return '*Next report* none: the window is decided';
-  return `*Next report* ${hhmm((state.lastReportAt ?? now) + policy.reportEveryMs)}`;
+  return `*Next report* ${utcTime((state.lastReportAt ?? now) + policy.reportEveryMs)}`;
 }

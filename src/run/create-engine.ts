@@ -25,7 +25,7 @@ export function createEngine(setup: WindowSetup): Engine {
   if (setup.resume) engine.resumeFrom(setup.resume);
   attachMemoryLog(engine, process.env, setup.clock.now());
   // A watcher's checks are the driver's to record; two writers would interleave one file.
-  if (!setup.readOnly && !process.env.NO_SNAP) attachSnapshotLog(engine, snapshotsPath(setup));
+  if (!setup.readOnly) attachSnapshotLog(engine, snapshotsPath(setup));
   attachEndOfWindow(engine, setup);
   if (setup.grafana && !setup.readOnly) attachAnnotations(engine, setup.grafana, setup.audit, setup.meta.release.tag);
   return engine;

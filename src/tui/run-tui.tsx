@@ -8,6 +8,7 @@ import { App } from '../../views/App.js';
 import { buildViewModel } from '../../views/build-view-model.js';
 import type { Command } from '../../views/commands.js';
 import type { ViewModel } from '../../views/view-model.js';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../run/create-engine.js';
 import type { EngineEvent } from '../engine/events.js';
@@ -76,8 +77,20 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
       history: { canary: view.p95.canary, control: view.p95.control }, postsTo: setup.slack?.channel ?? null,
       ...(replay ? { replay: replay.state() } : {}),
       reports: { dueAt: reportDueAt, deliveredAt: copiesAt.at(-1) ?? null },
-      posts: setup.config ? { texts: Object.fromEntries(POST_KINDS.map((k) => [k, postText(k, view)])) as Record<PostKind, string>, suggested: suggestedPost(view.lifecycle?.stage) } : null,
+      posts: setup.config ? { texts: postTexts(view), suggested: suggestedPost(view.lifecycle?.stage) } : null,
     });
+  };
+  /**
+   * The four posts, built again only when what they say can have changed (the
+   * pre-flight items, its verdict, the region): the model is rebuilt on every
+   * redraw, the posts need not be.
+   */
+  let posts: { key: string; texts: Record<PostKind, string> } | null = null;
+  const postTexts = (view: ReturnType<typeof engine.view>): Record<PostKind, string> => {
+    const p = view.preflight;
+    const key = p ? `${p.go}|${p.region?.rationale ?? ''}|${p.items.map((i) => `${i.status} ${i.detail}`).join('|')}` : '';
+    if (posts?.key !== key) posts = { key, texts: Object.fromEntries(POST_KINDS.map((k) => [k, postText(k, view)])) as Record<PostKind, string> };
+    return posts.texts;
   };
   /** A #ship-room post from the config and the window now; the ack's trough needs Prometheus history (canary-tui post ack). */
   const postText = (kind: PostKind, view = engine.view()): string => {
@@ -146,16 +159,16 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
     }
     await annotationsSettled(engine);
     const left = closeWindow(setup, engine, outcome, Date.now());
+    const auditSize = () => (setup.audit.path && existsSync(setup.audit.path) ? statSync(setup.audit.path).size : 0);
+    const packedAt = auditSize();
     if (left) flash = leftoversFlash(left, drill && outcome !== 'stopped' ? flash : null, setup.auditDir);
     redraw();
     // A decided window stays on screen until the IC has read it and pressed q.
     if (outcome !== 'stopped') {
       await new Promise<void>((resolve) => (stop.signal.aborted ? resolve() : stop.signal.addEventListener('abort', () => resolve())));
-      // The final report copied or posted while the decided window was on screen goes into the archive too.
-      if (left) {
-        await annotationsSettled(engine);
-        closeWindow(setup, engine, outcome, Date.now());
-      }
+      // A report copied, written or posted while the decided window was on screen (each audited) goes into the archive too.
+      await annotationsSettled(engine);
+      if (left && auditSize() !== packedAt) closeWindow(setup, engine, outcome, Date.now());
     }
     return outcome;
   } finally {
@@ -167,12 +180,11 @@ export async function runTui(setup: WindowSetup, io: TuiIo, signal?: AbortSignal
 
 /** The end-of-window files, said after the drill's score when there is one (its first line stays first). */
 function leftoversFlash(left: WindowLeftovers, score: ViewModel['flash'], dir: string): ViewModel['flash'] {
-  const before = score;
   const names = left.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).join(', ');
   // The score's first line stays first; its file sits with the others in the window's folder.
-  const lead = before ? `${before.text.split(' · ')[0]} · ` : '';
-  const said = left.problem ?? `${names}${before ? ', the score' : ''} and the archive are in ${dir}`;
-  return { text: `${lead}${said}; press q`, tone: left.problem ? 'warn' : before?.tone ?? 'info' };
+  const lead = score ? `${score.text.split(' · ')[0]} · ` : '';
+  const said = left.problem ?? `${names}${score ? ', the score' : ''} and the archive are in ${dir}`;
+  return { text: `${lead}${said}; press q`, tone: left.problem ? 'warn' : score?.tone ?? 'info' };
 }
 
 /** The post the view opens at: the one the release's stage is about to need. */

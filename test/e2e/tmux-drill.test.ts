@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     expect(after).toMatch(/5%→0%/);
     const rollback = auditRecords(audit).find((r) => r.action === 'rollback');
     expect(rollback).toMatchObject({ operator: 'e2e-ic', fromWeight: 5, toWeight: 0, ok: true, verified: 'confirmed' });
+    // The window has been packed once already when the IC copies its last report.
+    await waitFor('the end-of-window notice', () => t.screen().includes('and the archive are in'), 10_000, () => t.screen());
     t.keys('c');
     await waitFor('the copy notice', () => /saved to/.test(t.screen()), 10_000, () => t.screen());
     // OSC 52 cannot be confirmed, and the notice says so; the report is always saved in the window's folder.
@@ -51,6 +53,10 @@ describe('the built bin in a real terminal (tmux)', { timeout: 60_000 }, () => {
     t.keys('q');
     const code = await waitFor('the exit', () => t.exitStatus() ?? null, 10_000, () => t.screen());
     expect(code).toBe(3);
+    // The report copied after the decision is in the archive: quitting packed the folder again.
+    const id = readdirSync(audit).find((f) => f.endsWith('.jsonl'))!.replace(/\.jsonl$/, '');
+    const listed = execFileSync('tar', ['-tzf', join(audit, `${id}.tar.gz`)], { encoding: 'utf8' });
+    expect(listed).toMatch(new RegExp(`${id}/reports/report-20261120T\\d{6}Z\\.md`));
   });
 
   it('plays the whole drill fast and rolls back by itself at 50% on the checkout P95 trigger, deciding as headless does', async () => {
